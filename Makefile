@@ -1,0 +1,47 @@
+# Relais: `make run` sets everything up and serves both sites; `make test` runs every check.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
+ADDRESS ?= 127.0.0.1:8000
+PYTEST_WORKERS ?= auto
+
+.PHONY: run install migrate demo serve test lint check-migrations messages clean
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit("Relais needs Python 3.11 or newer") if sys.version_info < (3, 11) else None'
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e ".[dev]"
+	rm -f $(VENV)/.installed-*
+	touch $(STAMP)
+
+install: $(STAMP)
+
+migrate: install
+	$(BIN)/python manage.py migrate --noinput
+
+demo: migrate
+	$(BIN)/python manage.py load_demo
+
+serve: install
+	@echo "Public website: http://localhost:8000/   Intranet: http://intranet.localhost:8000/"
+	$(BIN)/python manage.py runserver $(ADDRESS)
+
+run: demo serve
+
+lint: install
+	$(BIN)/ruff check .
+
+check-migrations: install
+	$(BIN)/python manage.py makemigrations --check --dry-run
+
+test: lint check-migrations
+	$(BIN)/pytest -n $(PYTEST_WORKERS)
+
+# Refresh the French catalogue after changing texts (needs GNU gettext), then compile it.
+messages: install
+	$(BIN)/python manage.py makemessages --locale fr --ignore ".venv/*" --ignore "tests/*" --no-obsolete
+	$(BIN)/python manage.py compilemessages --locale fr --ignore ".venv/*"
+
+clean:
+	rm -rf $(VENV) db.sqlite3 db.sqlite3-* media static_collected

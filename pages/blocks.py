@@ -1,0 +1,176 @@
+"""StreamField blocks, grouped by theme as editors find them in the block menu."""
+
+from uuid import uuid4
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images.blocks import ImageBlock
+
+TEXT = _("Text")
+MEDIA = _("Media")
+LAYOUT = _("Layout")
+
+RICH_TEXT_FEATURES = [
+    "bold", "italic", "link", "document-link", "ol", "ul", "h3", "h4", "superscript",
+]
+
+
+class WithDomIdMixin:
+    """Gives the template a unique ``dom_id`` for the aria-controls of collapsible parts."""
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["dom_id"] = uuid4().hex[:10]
+        return context
+
+
+class HeadingBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label=_("Heading"), max_length=200)
+    level = blocks.ChoiceBlock(
+        label=_("Level"),
+        choices=[("h2", _("Level 2")), ("h3", _("Level 3")), ("h4", _("Level 4"))],
+        default="h2",
+        help_text=_("Keep the levels in order: a level 3 heading follows a level 2 one."),
+    )
+
+    class Meta:
+        icon = "title"
+        label = _("Heading")
+        template = "pages/blocks/heading.html"
+
+
+class QuoteBlock(blocks.StructBlock):
+    quote = blocks.TextBlock(label=_("Quotation"))
+    author = blocks.CharBlock(label=_("Author"), required=False, max_length=200)
+    source = blocks.CharBlock(label=_("Source"), required=False, max_length=200)
+
+    class Meta:
+        icon = "openquote"
+        label = _("Quotation")
+        template = "pages/blocks/quote.html"
+
+
+class CalloutBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("Title"), required=False, max_length=200)
+    text = blocks.RichTextBlock(label=_("Text"), features=["bold", "italic", "link", "ul"])
+    link = blocks.PageChooserBlock(label=_("Link to a page"), required=False)
+    link_label = blocks.CharBlock(label=_("Button label"), required=False, max_length=80)
+
+    class Meta:
+        icon = "pick"
+        label = _("Callout")
+        template = "pages/blocks/callout.html"
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value["link"] and not value["link_label"]:
+            raise StructBlockValidationError(
+                {"link_label": ValidationError(_("Give the button a label."))}
+            )
+        return value
+
+
+class FigureBlock(blocks.StructBlock):
+    image = ImageBlock(label=_("Image"))
+    caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=300)
+    credit = blocks.CharBlock(label=_("Credit"), required=False, max_length=200)
+
+    class Meta:
+        icon = "image"
+        label = _("Image")
+        template = "pages/blocks/figure.html"
+
+
+class VideoBlock(WithDomIdMixin, blocks.StructBlock):
+    title = blocks.CharBlock(label=_("Title"), max_length=200)
+    video = EmbedBlock(label=_("Video address"), help_text=_("The address of the video page."))
+    transcript = blocks.TextBlock(
+        label=_("Transcript"),
+        help_text=_("Required: the text alternative for people who cannot watch or hear it."),
+    )
+
+    class Meta:
+        icon = "media"
+        label = _("Video")
+        template = "pages/blocks/video.html"
+
+
+class DocumentBlock(blocks.StructBlock):
+    document = DocumentChooserBlock(label=_("Document"))
+    title = blocks.CharBlock(
+        label=_("Link text"), required=False, max_length=200,
+        help_text=_("Leave empty to use the document's title."),
+    )
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Document to download")
+        template = "pages/blocks/document.html"
+
+
+class LinkBlock(blocks.StructBlock):
+    page = blocks.PageChooserBlock(label=_("Page"), required=False)
+    url = blocks.URLBlock(label=_("Or external address"), required=False)
+    label = blocks.CharBlock(label=_("Label"), required=False, max_length=120)
+
+    class Meta:
+        icon = "link"
+        label = _("Link")
+
+    def clean(self, value):
+        value = super().clean(value)
+        if bool(value["page"]) == bool(value["url"]):
+            raise StructBlockValidationError(
+                {"url": ValidationError(_("Choose a page or give an external address, not both."))}
+            )
+        if value["url"] and not value["label"]:
+            raise StructBlockValidationError(
+                {"label": ValidationError(_("An external link needs a label."))}
+            )
+        return value
+
+
+class LinkListBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("Title"), required=False, max_length=200)
+    links = blocks.ListBlock(LinkBlock(), label=_("Links"), min_num=1)
+
+    class Meta:
+        icon = "list-ul"
+        label = _("List of links")
+        template = "pages/blocks/link_list.html"
+
+
+class AccordionItemBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("Title"), max_length=200)
+    body = blocks.RichTextBlock(label=_("Content"), features=RICH_TEXT_FEATURES)
+
+
+class AccordionsBlock(WithDomIdMixin, blocks.StructBlock):
+    items = blocks.ListBlock(AccordionItemBlock(), label=_("Sections"), min_num=1)
+
+    class Meta:
+        icon = "list-ul"
+        label = _("Accordions")
+        template = "pages/blocks/accordions.html"
+
+
+def body_blocks():
+    """The blocks every content page offers, grouped by theme."""
+    return [
+        ("heading", HeadingBlock(group=TEXT)),
+        ("paragraph", blocks.RichTextBlock(
+            label=_("Paragraph"), features=RICH_TEXT_FEATURES, group=TEXT,
+            template="pages/blocks/paragraph.html",
+        )),
+        ("quote", QuoteBlock(group=TEXT)),
+        ("callout", CalloutBlock(group=TEXT)),
+        ("image", FigureBlock(group=MEDIA)),
+        ("video", VideoBlock(group=MEDIA)),
+        ("document", DocumentBlock(group=MEDIA)),
+        ("links", LinkListBlock(group=LAYOUT)),
+        ("accordions", AccordionsBlock(group=LAYOUT)),
+    ]

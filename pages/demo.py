@@ -1,0 +1,170 @@
+"""Demo pages for both sites, in French with some English translations."""
+
+from wagtail.models import Locale, Page, PageViewRestriction, Site
+from wagtail.rich_text import RichText
+
+from pages.models import HomePage, IntranetHomePage, StandardPage
+from portal.models import Directorate
+
+
+def paragraph(html):
+    return ("paragraph", RichText(html))
+
+
+def heading(text, level="h2"):
+    return ("heading", {"text": text, "level": level})
+
+
+def add_child(parent, page_class, slug, **fields):
+    """Create and publish a child page unless one with this slug exists."""
+    existing = parent.get_children().filter(slug=slug).first()
+    if existing:
+        return existing.specific
+    page = page_class(slug=slug, locale=parent.locale, **fields)
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def translate(page, language_code, **fields):
+    """Publish an English translation of a page, once."""
+    locale = Locale.objects.get(language_code=language_code)
+    existing = page.get_translation_or_none(locale)
+    if existing:
+        return existing.specific
+    translation = page.copy_for_translation(locale, copy_parents=True)
+    for name, value in fields.items():
+        setattr(translation, name, value)
+    translation.save_revision().publish()
+    return translation
+
+
+def restrict_to(page, groups):
+    if not PageViewRestriction.objects.filter(page=page).exists():
+        restriction = PageViewRestriction.objects.create(
+            page=page, restriction_type=PageViewRestriction.GROUPS
+        )
+        restriction.groups.set(groups)
+
+
+def load_public_site(home):
+    home.summary = (
+        "La direction régionale des affaires culturelles accompagne les artistes, les lieux "
+        "et les collectivités, protège le patrimoine et fait vivre la culture partout en région."
+    )
+    home.body = [
+        paragraph(
+            "<p>Services de l’État placés sous l’autorité du préfet de région, la DRAC met en "
+            "œuvre la politique culturelle du ministère : patrimoines, architecture, musées, "
+            "archives, création, industries culturelles et éducation artistique.</p>"
+        ),
+        ("callout", {
+            "title": "Journées européennes du patrimoine",
+            "text": RichText("<p>Le programme régional des Journées européennes du patrimoine "
+                             "sera publié début septembre.</p>"),
+            "link": None,
+            "link_label": "",
+        }),
+    ]
+    home.save_revision().publish()
+
+    heritage = add_child(
+        home, StandardPage, "patrimoine-et-architecture",
+        title="Patrimoine et architecture",
+        summary="Protection des monuments historiques, archéologie, sites patrimoniaux "
+                "remarquables et conseil aux porteurs de projets.",
+        show_in_menus=True,
+        body=[
+            heading("Monuments historiques"),
+            paragraph("<p>La région compte plus de 3 000 édifices protégés au titre des "
+                      "monuments historiques. La conservation régionale instruit les demandes "
+                      "d’autorisation de travaux et accompagne les propriétaires.</p>"),
+            heading("Archéologie préventive"),
+            paragraph("<p>Le service régional de l’archéologie prescrit les diagnostics et "
+                      "les fouilles avant les aménagements susceptibles de détruire des "
+                      "vestiges.</p>"),
+            ("quote", {"quote": "Le patrimoine est l’affaire de tous.", "author": "",
+                       "source": "Charte de Venise, préambule (adaptation)"}),
+        ],
+    )
+    creation = add_child(
+        home, StandardPage, "creation-artistique",
+        title="Création artistique",
+        summary="Spectacle vivant, arts visuels, musique : aides aux artistes, aux compagnies "
+                "et aux lieux labellisés.",
+        show_in_menus=True,
+        body=[paragraph("<p>La DRAC soutient la création et la diffusion dans toutes les "
+                        "disciplines, en lien avec les collectivités territoriales.</p>")],
+    )
+    procedures = add_child(
+        home, StandardPage, "demarches-et-aides",
+        title="Démarches et aides",
+        summary="Subventions, autorisations de travaux, labels : les démarches pas à pas.",
+        show_in_menus=True,
+        body=[
+            paragraph("<p>Retrouvez ici les principales démarches auprès de la DRAC.</p>"),
+            ("accordions", {"items": [
+                {"title": "Demander une subvention",
+                 "body": RichText("<p>Les demandes se font en ligne sur la plateforme "
+                                  "nationale des aides du ministère.</p>")},
+                {"title": "Déposer une demande d’autorisation de travaux",
+                 "body": RichText("<p>Adressez votre dossier à l’unité départementale de "
+                                  "l’architecture et du patrimoine de votre département.</p>")},
+            ]}),
+        ],
+    )
+
+    translate(home, "en", title="Home",
+              summary="The regional directorate of cultural affairs supports artists, venues "
+                      "and local authorities, protects heritage and brings culture to everyone.",
+              body=[paragraph("<p>The regional directorate of cultural affairs (DRAC) carries "
+                              "out the Ministry of Culture’s policy in the region.</p>")])
+    translate(heritage, "en", title="Heritage and architecture", slug="heritage-and-architecture",
+              summary="Historic monuments, archaeology and advice to project owners.",
+              body=[paragraph("<p>The region has over 3,000 protected historic monuments.</p>")])
+    return [heritage, creation, procedures]
+
+
+def load_intranet(home):
+    home.summary = "Les actualités, ressources et espaces de travail du réseau des DRAC."
+    home.body = [paragraph("<p>Bienvenue sur l’intranet du réseau. Les espaces de chaque "
+                           "direction ne sont visibles que de ses agents.</p>")]
+    home.save_revision().publish()
+
+    add_child(
+        home, StandardPage, "vie-du-reseau", title="Vie du réseau", show_in_menus=True,
+        summary="Informations communes à toutes les directions du réseau.",
+        body=[paragraph("<p>Le séminaire annuel des chargés de communication aura lieu à "
+                        "Rennes les 12 et 13 mars.</p>")],
+    )
+    add_child(
+        home, StandardPage, "ressources-humaines", title="Ressources humaines",
+        show_in_menus=True,
+        summary="Télétravail, formation, action sociale : les notes et formulaires du réseau.",
+        body=[paragraph("<p>La campagne d’entretiens professionnels est ouverte jusqu’au "
+                        "31 janvier.</p>")],
+    )
+    for directorate in Directorate.objects.all():
+        space = add_child(
+            home, StandardPage, f"espace-{directorate.slug}",
+            title=f"Espace {directorate.short_name}",
+            summary=f"Notes de service et informations réservées aux agents de la "
+                    f"{directorate.short_name}.",
+            body=[paragraph(f"<p>Note de service : horaires d’ouverture de la "
+                            f"{directorate.short_name} pendant les fêtes.</p>")],
+        )
+        restrict_to(space, [directorate.staff_group])
+    translate(home, "en", title="Network intranet", slug="intranet-en",
+              summary="News, resources and workspaces of the network of directorates.",
+              body=[paragraph("<p>Welcome to the network intranet.</p>")])
+
+
+def load(stdout):
+    public_home = Site.objects.get(is_default_site=True).root_page.specific
+    intranet_home = IntranetHomePage.objects.get(depth=2, locale__language_code="fr")
+    assert isinstance(public_home, HomePage)
+    if not Page.objects.child_of(public_home).exists():
+        load_public_site(public_home)
+    if not Page.objects.child_of(intranet_home).exists():
+        load_intranet(intranet_home)
+    stdout.write("Demo pages ready.")

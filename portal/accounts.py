@@ -1,0 +1,58 @@
+"""Accounts: allauth adapters and the rule that the Wagtail admin needs a second factor."""
+
+from allauth.account.adapter import DefaultAccountAdapter
+from allauth.mfa.models import Authenticator
+from allauth.mfa.utils import is_mfa_enabled
+from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+
+ADMIN_PREFIX = "/admin/"
+
+
+def can_reach_admin(user) -> bool:
+    return user.is_authenticated and user.is_active and user.has_perm("wagtailadmin.access_admin")
+
+
+def has_totp(user) -> bool:
+    return is_mfa_enabled(user, types=[Authenticator.Type.TOTP])
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    def get_login_redirect_url(self, request):
+        # Someone who can edit lands in the admin, where the MFA check meets them at once.
+        if can_reach_admin(request.user) and not has_totp(request.user):
+            return reverse("mfa_activate_totp")
+        return super().get_login_redirect_url(request)
+
+
+class SocialAccountAdapter(DefaultSocialAccountAdapter):
+    def populate_user(self, request, sociallogin, data):
+        user = super().populate_user(request, sociallogin, data)
+        user.email = (user.email or "").lower()
+        return user
+
+
+class AdminRequiresMFAMiddleware:
+    """Anyone who can reach the Wagtail admin must have set up TOTP before using it."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if (
+            request.path_info.startswith(ADMIN_PREFIX)
+            and can_reach_admin(request.user)
+            and not has_totp(request.user)
+        ):
+            messages.warning(
+                request,
+                _("The administration requires two-factor authentication. "
+                  "Set up an authenticator application to continue."),
+            )
+            activate_url = reverse("mfa_activate_totp")
+            return redirect(f"{activate_url}?{urlencode({'next': request.get_full_path()})}")
+        return self.get_response(request)

@@ -1,0 +1,92 @@
+"""Who may see the network intranet, and which intranet pages each member of staff may see.
+
+The intranet is a whole host: every response it gives (pages, documents, images, feeds, any
+view) needs a signed-in account holding the ``portal.access_intranet`` permission. Inside it,
+pages are network-wide or restricted to groups (a directorate's staff group) through Wagtail's
+own privacy setting, so editors use the admin's "Privacy" button.
+"""
+
+from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.urls import reverse
+from wagtail.models import BaseViewRestriction, PageViewRestriction
+
+# Paths the intranet answers without a staff account: signing in, and the files the login
+# page itself needs.
+OPEN_PATH_PREFIXES = ("/accounts/", "/en/accounts/", "/static/", "/favicon.ico")
+
+
+def is_intranet_request(request) -> bool:
+    return request.get_host().partition(":")[0].lower() == settings.INTRANET_HOSTNAME
+
+
+def is_open_path(path: str) -> bool:
+    return path.startswith(OPEN_PATH_PREFIXES)
+
+
+class IntranetAccessMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request.is_intranet = is_intranet_request(request)
+        if request.is_intranet and not is_open_path(request.path_info):
+            user = request.user
+            if not user.is_authenticated:
+                return redirect_to_login(request.get_full_path(), reverse("account_login"))
+            if not user.can_access_intranet:
+                raise PermissionDenied("This account is not a staff account.")
+        return self.get_response(request)
+
+
+def _group_ids(user) -> set[int]:
+    if not hasattr(user, "_relais_group_ids"):
+        user._relais_group_ids = set(user.groups.values_list("id", flat=True))
+    return user._relais_group_ids
+
+
+def _passes(restriction, user, user_group_ids) -> bool:
+    kind = restriction.restriction_type
+    if kind == BaseViewRestriction.PASSWORD:
+        # Password pages are not listed: the password form is the way in.
+        return False
+    if user.is_superuser or kind == BaseViewRestriction.NONE:
+        return True
+    if kind == BaseViewRestriction.LOGIN:
+        return user.is_authenticated
+    return bool(user_group_ids & {group.id for group in restriction.groups.all()})
+
+
+def restrictions_denying(user):
+    """The page restrictions this user does not pass, computed once per user object."""
+    cached = getattr(user, "_relais_denied_restrictions", None)
+    if cached is not None:
+        return cached
+    restrictions = PageViewRestriction.objects.select_related("page").prefetch_related("groups")
+    user_group_ids = _group_ids(user) if user.is_authenticated else set()
+    denied = [r for r in restrictions if not _passes(r, user, user_group_ids)]
+    user._relais_denied_restrictions = denied
+    return denied
+
+
+def visible_to(queryset, user):
+    """Filter a page queryset down to the pages this user may open, restrictions included.
+
+    Unlike ``.public()``, which drops every restricted page for everyone, this keeps the
+    pages whose restriction the user passes: a directorate's staff see their own pages.
+    """
+    for restriction in restrictions_denying(user):
+        queryset = queryset.not_descendant_of(restriction.page, inclusive=True)
+    return queryset
+
+
+def user_is_denied_page(user, page) -> bool:
+    """True when a signed-in user fails a group restriction on this page or an ancestor."""
+    if not user.is_authenticated:
+        return False
+    return any(
+        restriction.restriction_type == BaseViewRestriction.GROUPS
+        and page.path.startswith(restriction.page.path)
+        for restriction in restrictions_denying(user)
+    )

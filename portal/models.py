@@ -1,0 +1,207 @@
+from django.contrib.auth.models import AbstractUser, Group, Permission, UserManager
+from django.db import models, transaction
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting, register_setting
+from wagtail.search import index
+
+INTRANET_PERMISSION = "portal.access_intranet"
+
+
+class EmailUserManager(UserManager):
+    """Users sign in by e-mail: there is no username."""
+
+    use_in_migrations = True
+
+    def _create_user(self, email, password, **extra_fields):
+        if not email:
+            raise ValueError("An e-mail address is required.")
+        user = self.model(email=self.normalize_email(email).lower(), **extra_fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email=None, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", False)
+        extra_fields.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra_fields)
+
+    def create_superuser(self, email=None, password=None, **extra_fields):
+        extra_fields["is_staff"] = True
+        extra_fields["is_superuser"] = True
+        return self._create_user(email, password, **extra_fields)
+
+
+class User(AbstractUser):
+    username = None
+    email = models.EmailField(_("e-mail address"), unique=True)
+
+    USERNAME_FIELD = "email"
+    REQUIRED_FIELDS = []
+
+    objects = EmailUserManager()
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+        ordering = ["last_name", "first_name", "email"]
+
+    def __str__(self):
+        return self.get_full_name() or self.email
+
+    @property
+    def can_access_intranet(self) -> bool:
+        return self.is_active and self.has_perm(INTRANET_PERMISSION)
+
+    @property
+    def directorates(self):
+        return Directorate.objects.filter(staff_group__in=self.groups.all())
+
+
+class Directorate(index.Indexed, models.Model):
+    """A directorate of the network. Its staff group is what intranet privacy settings name."""
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    short_name = models.CharField(
+        _("short name"), max_length=60, unique=True, help_text=_("For example: DRAC Bretagne.")
+    )
+    slug = models.SlugField(_("slug"), max_length=80, unique=True, blank=True)
+    region_name = models.CharField(_("region"), max_length=100, blank=True)
+    staff_group = models.OneToOneField(
+        Group,
+        verbose_name=_("staff group"),
+        on_delete=models.PROTECT,
+        related_name="directorate",
+        editable=False,
+        null=True,
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("short_name"), FieldPanel("slug"),
+              FieldPanel("region_name")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("short_name")]
+
+    class Meta:
+        verbose_name = _("directorate")
+        verbose_name_plural = _("directorates")
+        ordering = ["short_name"]
+        permissions = [("access_intranet", _("Can browse the network intranet"))]
+
+    def __str__(self):
+        return self.short_name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.short_name)[:80]
+        with transaction.atomic():
+            group_name = self.staff_group_name(self.short_name)
+            if self.staff_group_id is None:
+                self.staff_group, _created = Group.objects.get_or_create(name=group_name)
+            elif self.staff_group.name != group_name:
+                self.staff_group.name = group_name
+                self.staff_group.save(update_fields=["name"])
+            self.staff_group.permissions.add(
+                Permission.objects.get(content_type__app_label="portal", codename="access_intranet")
+            )
+            super().save(*args, **kwargs)
+
+    @staticmethod
+    def staff_group_name(short_name: str) -> str:
+        return f"Staff – {short_name}"
+
+
+@register_setting(icon="site")
+class SiteIdentity(BaseSiteSetting):
+    """What the DSFR header and footer say about the directorate, per site."""
+
+    ministry_name = models.TextField(
+        _("ministry (bloc-marque)"),
+        default="Ministère\nde la Culture",
+        help_text=_("One line per line of the Marianne block, as the State brand charter sets it."),
+    )
+    directorate_name = models.CharField(
+        _("directorate"),
+        max_length=200,
+        default="Direction régionale des affaires culturelles",
+    )
+    tagline = models.CharField(_("tagline"), max_length=200, blank=True)
+    footer_description = models.TextField(_("footer text"), blank=True)
+    postal_address = models.TextField(_("postal address"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    contact_email = models.EmailField(_("contact e-mail"), blank=True)
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("ministry_name"), FieldPanel("directorate_name"), FieldPanel("tagline")],
+            heading=_("Bloc-marque"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("footer_description"), FieldPanel("postal_address"), FieldPanel("phone"),
+             FieldPanel("contact_email")],
+            heading=_("Contact"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("directorate identity")
+
+    @property
+    def ministry_lines(self) -> list[str]:
+        return [line.strip() for line in self.ministry_name.splitlines() if line.strip()]
+
+
+@register_setting(icon="globe")
+class SocialAccounts(BaseSiteSetting):
+    """The directorate's social-network accounts, shown in the footer."""
+
+    # (field, label, DSFR button class)
+    NETWORKS = [
+        ("mastodon", "Mastodon", "fr-btn--mastodon"),
+        ("bluesky", "Bluesky", "fr-btn--bluesky"),
+        ("linkedin", "LinkedIn", "fr-btn--linkedin"),
+        ("youtube", "YouTube", "fr-btn--youtube"),
+        ("instagram", "Instagram", "fr-btn--instagram"),
+        ("facebook", "Facebook", "fr-btn--facebook"),
+        ("x", "X", "fr-btn--twitter-x"),
+    ]
+
+    mastodon = models.URLField("Mastodon", blank=True)
+    bluesky = models.URLField("Bluesky", blank=True)
+    linkedin = models.URLField("LinkedIn", blank=True)
+    youtube = models.URLField("YouTube", blank=True)
+    instagram = models.URLField("Instagram", blank=True)
+    facebook = models.URLField("Facebook", blank=True)
+    x = models.URLField("X", blank=True)
+
+    class Meta:
+        verbose_name = _("social networks")
+
+    @property
+    def accounts(self) -> list[dict]:
+        """The accounts filled in, in display order."""
+        return [
+            {"label": label, "url": getattr(self, field), "css_class": css_class}
+            for field, label, css_class in self.NETWORKS
+            if getattr(self, field)
+        ]
+
+
+@register_setting(icon="lock")
+class IntranetSettings(BaseGenericSetting):
+    intranet_collection = models.ForeignKey(
+        "wagtailcore.Collection",
+        verbose_name=_("intranet collection"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Documents in this collection and its sub-collections are served on the intranet "
+            "only: the public site answers 404 for them."
+        ),
+    )
+
+    panels = [FieldPanel("intranet_collection")]
+
+    class Meta:
+        verbose_name = _("intranet")

@@ -1,0 +1,70 @@
+"""Main menu, breadcrumb and language links, computed with a fixed number of queries."""
+
+from dataclasses import dataclass
+
+from django.urls import translate_url
+from django.utils import translation
+from wagtail.models import Locale, Page, Site
+
+from portal.intranet import visible_to
+
+
+@dataclass
+class Link:
+    title: str
+    url: str
+    active: bool = False
+    lang: str = ""
+
+
+def localized_site_root(request):
+    """The site's home page in the current language, looked up once per request."""
+    language = translation.get_language()
+    cache = request.__dict__.setdefault("_relais_site_roots", {})
+    if language not in cache:
+        site = Site.find_for_request(request)
+        cache[language] = site.root_page.localized if site else None
+    return cache[language]
+
+
+def main_menu_links(request, current_page=None) -> list[Link]:
+    root = localized_site_root(request)
+    if root is None:
+        return []
+    children = visible_to(Page.objects.child_of(root).live().in_menu(), request.user)
+    current_path = current_page.path if current_page else ""
+    links = []
+    for child in children.specific(defer=True):
+        url = child.get_url(request)
+        if url:
+            links.append(Link(child.title, url, active=current_path.startswith(child.path)))
+    return links
+
+
+def breadcrumb_links(request, page) -> list[Link]:
+    """Ancestors between the site's home (excluded) and the page (excluded)."""
+    root = localized_site_root(request)
+    if root is None or page is None or not page.path.startswith(root.path):
+        return []
+    ancestors = Page.objects.ancestor_of(page).filter(depth__gt=root.depth).specific(defer=True)
+    return [Link(ancestor.title, ancestor.get_url(request)) for ancestor in ancestors]
+
+
+def language_links(request, page=None) -> list[Link]:
+    """One link per language: the page's translation when it exists, else the same view."""
+    current = translation.get_language()
+    translations = {}
+    if page is not None and page.pk:
+        for translated in page.get_translations(inclusive=True).live().select_related("locale"):
+            translations[translated.locale.language_code] = translated
+    links = []
+    for locale in Locale.objects.all():
+        code = locale.language_code
+        target = translations.get(code)
+        if target is not None:
+            with translation.override(code):
+                url = target.get_url(request)
+        else:
+            url = translate_url(request.get_full_path(), code)
+        links.append(Link(locale.get_display_name(), url, active=code == current, lang=code))
+    return links

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class ProConnectConfig(AppConfig):
+    name = "portal.proconnect"
+    label = "proconnect"
+    verbose_name = "ProConnect"

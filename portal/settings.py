@@ -1,0 +1,386 @@
+"""Relais settings: the only module that reads the environment.
+
+Without any variable set, Relais runs on an embedded default that needs nothing installed:
+SQLite file, local media, local-memory cache, console e-mail, Wagtail's database search and
+tasks run immediately. With ``RELAIS_ENV=production`` every value a production server needs
+is required, and a missing one stops start-up with its name (see README, "Configuration").
+"""
+
+import os
+from pathlib import Path
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+
+RELAIS_ENV = os.environ.get("RELAIS_ENV", "development").strip().lower()
+if RELAIS_ENV not in {"development", "production"}:
+    raise ImproperlyConfigured(
+        f"RELAIS_ENV must be 'development' or 'production', not {RELAIS_ENV!r}."
+    )
+PRODUCTION = RELAIS_ENV == "production"
+
+_missing: list[str] = []
+
+
+def env(name: str, default: str = "", *, required_in_production: bool = False) -> str:
+    """Return an environment variable, recording it as missing when production needs it."""
+    value = os.environ.get(name, "").strip()
+    if value:
+        return value
+    if PRODUCTION and required_in_production:
+        _missing.append(name)
+    return default
+
+
+def env_bool(name: str, default: bool) -> bool:
+    value = os.environ.get(name, "").strip().lower()
+    if not value:
+        return default
+    if value in {"1", "true", "yes", "on"}:
+        return True
+    if value in {"0", "false", "no", "off"}:
+        return False
+    raise ImproperlyConfigured(f"{name} must be true or false, not {value!r}.")
+
+
+def env_list(name: str) -> list[str]:
+    return [item.strip() for item in os.environ.get(name, "").split(",") if item.strip()]
+
+
+def split_host(host_with_port: str) -> tuple[str, int | None]:
+    hostname, _sep, port = host_with_port.partition(":")
+    return hostname.lower(), int(port) if port else None
+
+
+# --- Core -------------------------------------------------------------------------------------
+
+DEBUG = env_bool("DEBUG", default=not PRODUCTION)
+SECRET_KEY = env(
+    "SECRET_KEY",
+    "relais-development-only-secret-key-never-use-in-production",
+    required_in_production=True,
+)
+
+# The two sites served by this one project. Each value is "hostname[:port]".
+PUBLIC_HOST = env("PUBLIC_HOST", "localhost:8000", required_in_production=True)
+INTRANET_HOST = env("INTRANET_HOST", "intranet.localhost:8000", required_in_production=True)
+PUBLIC_HOSTNAME, PUBLIC_PORT = split_host(PUBLIC_HOST)
+INTRANET_HOSTNAME, INTRANET_PORT = split_host(INTRANET_HOST)
+if PUBLIC_HOSTNAME == INTRANET_HOSTNAME:
+    raise ImproperlyConfigured("PUBLIC_HOST and INTRANET_HOST must have different hostnames.")
+
+ALLOWED_HOSTS = [PUBLIC_HOSTNAME, INTRANET_HOSTNAME, *env_list("ALLOWED_HOSTS")]
+if not PRODUCTION:
+    ALLOWED_HOSTS += ["127.0.0.1"]
+
+USE_HTTPS = env_bool("USE_HTTPS", default=PRODUCTION)
+_scheme = "https" if USE_HTTPS else "http"
+CSRF_TRUSTED_ORIGINS = [f"{_scheme}://{PUBLIC_HOST}", f"{_scheme}://{INTRANET_HOST}"]
+WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", f"{_scheme}://{INTRANET_HOST}")
+
+INSTALLED_APPS = [
+    "portal",
+    "portal.proconnect",
+    "pages",
+    "dsfr",
+    "widget_tweaks",
+    "wagtail.contrib.forms",
+    "wagtail.contrib.redirects",
+    "wagtail.contrib.settings",
+    "wagtail.contrib.simple_translation",
+    "wagtail.embeds",
+    "wagtail.sites",
+    "wagtail.users",
+    "wagtail.snippets",
+    "wagtail.documents",
+    "wagtail.images",
+    "wagtail.search",
+    "wagtail.locales",
+    "wagtail.admin",
+    "wagtail",
+    "modelcluster",
+    "taggit",
+    "django_tasks",
+    "django_tasks_db",
+    "allauth",
+    "allauth.account",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
+    "allauth.mfa",
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
+    "django.forms",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    "portal.intranet.IntranetAccessMiddleware",
+    "portal.accounts.AdminRequiresMFAMiddleware",
+    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+]
+
+if PRODUCTION:
+    # gunicorn serves the collected static files itself, compressed and cached for ever.
+    MIDDLEWARE.insert(1, "whitenoise.middleware.WhiteNoiseMiddleware")
+
+ROOT_URLCONF = "portal.urls"
+WSGI_APPLICATION = "portal.wsgi.application"
+AUTH_USER_MODEL = "portal.User"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.debug",
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "django.template.context_processors.i18n",
+                "wagtail.contrib.settings.context_processors.settings",
+                "portal.context_processors.portal",
+            ],
+        },
+    },
+]
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
+DSFR_MARK_OPTIONAL_FIELDS = True
+
+# --- Data -------------------------------------------------------------------------------------
+
+DATABASE_URL = env("DATABASE_URL", required_in_production=True)
+if DATABASE_URL:
+    DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+else:
+    DATABASES = {
+        "default": {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": BASE_DIR / "db.sqlite3",
+            "OPTIONS": {
+                "init_command": "PRAGMA journal_mode=WAL;",
+                "transaction_mode": "IMMEDIATE",
+            },
+        }
+    }
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+REDIS_URL = env("REDIS_URL", required_in_production=True)
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "relais",
+        }
+    }
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+ELASTICSEARCH_URL = env("ELASTICSEARCH_URL", required_in_production=True)
+if ELASTICSEARCH_URL:
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": "wagtail.search.backends.elasticsearch8",
+            "URLS": [ELASTICSEARCH_URL],
+            "INDEX": env("ELASTICSEARCH_INDEX_PREFIX", "relais"),
+            "TIMEOUT": 5,
+        }
+    }
+else:
+    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+
+# Background work (Wagtail's reference index, image renditions, later our e-mails) goes
+# through django_tasks: immediately in development, through the database and a worker
+# (`manage.py db_worker`) in production.
+TASKS_BACKEND = env("TASKS_BACKEND", "database" if PRODUCTION else "immediate")
+TASKS = {
+    "default": {
+        "BACKEND": {
+            "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+            "database": "django_tasks_db.DatabaseBackend",
+        }[TASKS_BACKEND]
+    }
+}
+
+# --- Files ------------------------------------------------------------------------------------
+
+STATIC_URL = "/static/"
+STATIC_ROOT = Path(env("STATIC_ROOT", str(BASE_DIR / "static_collected")))
+MEDIA_URL = "/media/"
+MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "media")))
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": (
+            "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            if PRODUCTION
+            else "django.contrib.staticfiles.storage.StaticFilesStorage"
+        )
+    },
+}
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+# --- E-mail -----------------------------------------------------------------------------------
+
+EMAIL_HOST = env("EMAIL_HOST", required_in_production=True)
+DEFAULT_FROM_EMAIL = env(
+    "DEFAULT_FROM_EMAIL", "Relais <ne-pas-repondre@relais.localhost>", required_in_production=True
+)
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+if EMAIL_HOST:
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_PORT = int(env("EMAIL_PORT", "587"))
+    EMAIL_HOST_USER = env("EMAIL_HOST_USER")
+    EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD")
+    EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=EMAIL_PORT == 587)
+    EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", default=EMAIL_PORT == 465)
+    EMAIL_TIMEOUT = 10
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+
+# --- Languages --------------------------------------------------------------------------------
+
+LANGUAGE_CODE = "fr"
+LANGUAGES = [("fr", "Français"), ("en", "English")]
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+LOCALE_PATHS = [BASE_DIR / "locale"]
+TIME_ZONE = "Europe/Paris"
+USE_I18N = True
+USE_TZ = True
+
+# --- Accounts ---------------------------------------------------------------------------------
+
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+     "OPTIONS": {"min_length": 12}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "/"
+WAGTAILADMIN_LOGIN_URL = "/accounts/login/"
+WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
+WAGTAIL_PASSWORD_RESET_ENABLED = False
+
+ACCOUNT_ADAPTER = "portal.accounts.AccountAdapter"
+SOCIALACCOUNT_ADAPTER = "portal.accounts.SocialAccountAdapter"
+ACCOUNT_USER_MODEL_USERNAME_FIELD = None
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+ACCOUNT_RATE_LIMITS = {
+    # allauth's defaults, written out so that nobody switches them off by accident.
+    "login_failed": "10/m/ip,5/5m/key",
+    "signup": "20/m/ip",
+    "reset_password": "20/m/ip,5/m/key",
+    "reset_password_from_key": "20/m/ip",
+    "confirm_email": "1/3m/key",
+    "change_password": "5/m/user",
+    "login": "30/m/ip",
+}
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Relais"
+SOCIALACCOUNT_ONLY = False
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = True
+SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = True
+
+# ProConnect (or any OpenID Connect provider), switched on by OIDC_CLIENT_ID.
+# The "proconnect" provider is portal.proconnect. OIDC_SERVER_URL is the issuer, for instance
+# https://auth.agentconnect.gouv.fr/api/v2 (the provider appends
+# /.well-known/openid-configuration), or that full discovery URL. OIDC_SCOPES and
+# OIDC_ACR_VALUES are space-separated; acr_values is only sent when set.
+OIDC_CLIENT_ID = env("OIDC_CLIENT_ID")
+SOCIALACCOUNT_PROVIDERS = {}
+if OIDC_CLIENT_ID:
+    _oidc_secret = os.environ.get("OIDC_CLIENT_SECRET", "").strip()
+    _oidc_server = os.environ.get("OIDC_SERVER_URL", "").strip().rstrip("/")
+    for _name, _value in (("OIDC_CLIENT_SECRET", _oidc_secret), ("OIDC_SERVER_URL", _oidc_server)):
+        if not _value:
+            raise ImproperlyConfigured(f"{_name} is required when OIDC_CLIENT_ID is set.")
+    SOCIALACCOUNT_PROVIDERS["proconnect"] = {
+        "APPS": [
+            {
+                "provider_id": "proconnect",
+                "name": env("OIDC_PROVIDER_NAME", "ProConnect"),
+                "client_id": OIDC_CLIENT_ID,
+                "secret": _oidc_secret,
+                "settings": {
+                    "server_url": _oidc_server,
+                    "scope": env(
+                        "OIDC_SCOPES", "openid email given_name usual_name uid siret idp_id"
+                    ).split(),
+                    "acr_values": env("OIDC_ACR_VALUES"),
+                },
+            }
+        ],
+        "OAUTH_PKCE_ENABLED": True,
+    }
+
+# --- Wagtail ----------------------------------------------------------------------------------
+
+WAGTAIL_SITE_NAME = env("SITE_NAME", "Relais")
+WAGTAILDOCS_EXTENSIONS = [
+    "csv", "docx", "gif", "jpeg", "jpg", "odp", "ods", "odt", "pdf", "png", "pptx", "svg",
+    "txt", "xlsx", "zip", "mp3", "ogg",
+]
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 15 * 1024 * 1024
+WAGTAILEMBEDS_RESPONSIVE_HTML = True
+WAGTAIL_WORKFLOW_ENABLED = True
+WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+
+# --- Security ---------------------------------------------------------------------------------
+
+SESSION_COOKIE_SECURE = USE_HTTPS
+CSRF_COOKIE_SECURE = USE_HTTPS
+SESSION_COOKIE_HTTPONLY = True
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "SAMEORIGIN"
+if USE_HTTPS:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_HSTS_SECONDS = int(env("SECURE_HSTS_SECONDS", "31536000"))
+if PRODUCTION and SECRET_KEY.startswith("relais-development-only"):
+    _missing.append("SECRET_KEY")
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "WARNING")},
+}
+
+if _missing:
+    raise ImproperlyConfigured(
+        "Relais runs with RELAIS_ENV=production but these environment variables are missing: "
+        + ", ".join(sorted(set(_missing)))
+        + ". See README.md, section Configuration."
+    )

@@ -1,0 +1,43 @@
+from django import template
+
+from portal import navigation
+
+register = template.Library()
+
+
+@register.inclusion_tag("portal/includes/main_menu.html", takes_context=True)
+def main_menu(context):
+    request = context["request"]
+    links = []
+    if context.get("may_browse_site", True):
+        links = navigation.main_menu_links(request, context.get("page"))
+    return {"links": links, "home_url": _home_url(request)}
+
+
+@register.inclusion_tag("portal/includes/breadcrumb.html", takes_context=True)
+def breadcrumb(context, current_title=""):
+    request = context["request"]
+    page = context.get("page")
+    return {
+        "home_url": _home_url(request),
+        "links": navigation.breadcrumb_links(request, page) if page else [],
+        "current": current_title or (page.title if page else ""),
+    }
+
+
+@register.inclusion_tag("portal/includes/language_switcher.html", takes_context=True)
+def language_switcher(context):
+    request = context["request"]
+    links = navigation.language_links(request, context.get("page"))
+    current = next((link for link in links if link.active), None)
+    return {"links": links, "current": current}
+
+
+@register.simple_tag(takes_context=True)
+def home_url(context):
+    return _home_url(context["request"])
+
+
+def _home_url(request):
+    root = navigation.localized_site_root(request)
+    return root.get_url(request) if root else "/"

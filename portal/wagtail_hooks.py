@@ -1,0 +1,44 @@
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from portal.intranet import is_intranet_request, user_is_denied_page
+from portal.models import Directorate, IntranetSettings
+
+
+class DirectorateViewSet(SnippetViewSet):
+    model = Directorate
+    icon = "group"
+    menu_label = _("Directorates")
+    add_to_settings_menu = True
+    list_display = ["short_name", "name", "region_name", "staff_group"]
+    search_fields = ["name", "short_name"]
+
+
+register_snippet(DirectorateViewSet)
+
+
+@hooks.register("before_serve_page", order=-10)
+def deny_signed_in_users_outside_the_page_groups(page, request, serve_args, serve_kwargs):
+    """A signed-in member of staff who lacks the page's group gets a 403, not a login loop.
+
+    Wagtail's own check (which runs next) sends anyone who fails a group restriction back to
+    the login page, which only makes sense for anonymous visitors.
+    """
+    if user_is_denied_page(request.user, page):
+        raise PermissionDenied("This page is restricted to other groups.")
+
+
+@hooks.register("before_serve_document", order=-10)
+def hide_intranet_documents_from_public_site(document, request):
+    if is_intranet_request(request):
+        return
+    intranet_collection = IntranetSettings.load(request_or_site=request).intranet_collection
+    if intranet_collection is None:
+        return
+    collection = document.collection
+    if collection.pk == intranet_collection.pk or collection.is_descendant_of(intranet_collection):
+        raise Http404

@@ -1,0 +1,59 @@
+"""Playwright driving Debian's chromium (never a downloaded browser) against a live server."""
+
+import os
+import shutil
+
+import pytest
+
+# Playwright's sync API runs an event loop in this thread; the ORM calls our fixtures make
+# from it are still plain synchronous calls.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+def pytest_collection_modifyitems(config, items):
+    if CHROMIUM:
+        return
+    if os.environ.get("CI"):
+        raise pytest.UsageError("CI must run the browser tests: install Debian's chromium.")
+    reason = "Debian's chromium is not on PATH (apt-get install chromium); browser tests not run"
+    for item in items:
+        if "tests/browser/" in str(item.fspath):
+            item.add_marker(pytest.mark.skipif(True, reason=reason))
+
+
+@pytest.fixture(scope="session")
+def browser(django_db_setup, django_db_blocker):
+    from django.db import connections
+    from playwright.sync_api import sync_playwright
+
+    # Starting Playwright's event loop gives this thread a fresh set of Django connection
+    # objects; keep the ones the test database was set up on (and serialized from), as the
+    # transactional tests' rollback needs them.
+    with django_db_blocker.unblock():
+        test_connections = {alias: connections[alias] for alias in connections}
+    with sync_playwright() as playwright:
+        for alias, connection in test_connections.items():
+            connections[alias] = connection
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True,
+                                             args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def urls(live_server):
+    port = live_server.url.rsplit(":", 1)[1]
+    return {"public": f"http://localhost:{port}", "intranet": f"http://intranet.localhost:{port}"}

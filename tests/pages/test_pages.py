@@ -1,0 +1,206 @@
+import re
+
+import pytest
+from django.core.exceptions import ValidationError
+from wagtail.blocks import StreamValue
+from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.documents.models import Document
+from wagtail.models import Locale, Page
+from wagtail.rich_text import RichText
+
+from pages.blocks import CalloutBlock, LinkBlock
+from pages.models import HomePage, IntranetHomePage, StandardPage
+from portal.models import SiteIdentity, SocialAccounts
+
+pytestmark = pytest.mark.django_db
+
+
+def add_page(parent, title, slug, **fields):
+    page = StandardPage(title=title, slug=slug, **fields)
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def test_home_page_has_dsfr_landmarks_skip_links_and_one_h1(public_client, public_home):
+    html = public_client.get("/").content.decode()
+    assert '<html lang="fr"' in html
+    for anchor in ('href="#content"', 'href="#main-navigation"', 'href="#footer"'):
+        assert anchor in html
+    for landmark in ('role="banner"', '<main id="content"', 'role="contentinfo"',
+                     'id="main-navigation"'):
+        assert landmark in html
+    assert len(re.findall(r"<h1[ >]", html)) == 1
+    assert "dsfr.module.min.js" in html and "dsfr.min.css" in html
+    assert "<script>" not in html  # no inline script
+
+
+def test_header_shows_the_bloc_marque_from_site_settings(public_client, sites):
+    identity = SiteIdentity.for_site(sites[0])
+    identity.ministry_name = "Ministère\nde la Transition écologique"
+    identity.directorate_name = "Direction régionale de l’environnement de Bretagne"
+    identity.save()
+    html = public_client.get("/").content.decode()
+    assert '<p class="fr-logo">Ministère<br>de la Transition écologique</p>' in html
+    assert "Direction régionale de l’environnement de Bretagne" in html
+
+
+def test_social_accounts_appear_in_the_footer_only_when_set(public_client, sites):
+    assert "fr-follow" not in public_client.get("/").content.decode()
+    social = SocialAccounts.for_site(sites[0])
+    social.mastodon = "https://social.example.org/@drac"
+    social.save()
+    html = public_client.get("/").content.decode()
+    assert 'class="fr-btn--mastodon fr-btn" href="https://social.example.org/@drac"' in html
+
+
+def test_main_menu_lists_live_menu_pages_only(public_client, public_home):
+    add_page(public_home, "Patrimoine", "patrimoine", show_in_menus=True)
+    add_page(public_home, "Mentions légales", "mentions-legales", show_in_menus=False)
+    draft = StandardPage(title="Brouillon secret", slug="brouillon", show_in_menus=True, live=False)
+    public_home.add_child(instance=draft)
+    draft.save_revision()
+    html = public_client.get("/").content.decode()
+    menu = html.split('id="main-navigation"')[1].split("</nav>")[0]
+    assert "Patrimoine" in menu
+    assert "Mentions légales" not in menu
+    assert "Brouillon secret" not in menu
+
+
+def test_breadcrumb_leads_back_through_the_ancestors(public_client, public_home):
+    section = add_page(public_home, "Patrimoine", "patrimoine")
+    add_page(section, "Monuments historiques", "monuments")
+    html = public_client.get("/patrimoine/monuments/").content.decode()
+    crumb = html.split('class="fr-breadcrumb"')[1].split("</nav>")[0]
+    assert '<a class="fr-breadcrumb__link" href="/patrimoine/">Patrimoine</a>' in crumb
+    assert 'aria-current="page">Monuments historiques</a>' in crumb
+
+
+def test_english_translation_and_language_switcher(public_client, public_home):
+    page = add_page(public_home, "Patrimoine", "patrimoine")
+    english = Locale.objects.get(language_code="en")
+    home_en = public_home.copy_for_translation(english)
+    home_en.save_revision().publish()
+    page_en = page.copy_for_translation(english)
+    page_en.title = "Heritage"
+    page_en.slug = "heritage"
+    page_en.save_revision().publish()
+
+    french_html = public_client.get("/patrimoine/").content.decode()
+    assert 'hreflang="en" lang="en" href="/en/heritage/"' in french_html
+    english_response = public_client.get("/en/heritage/")
+    assert english_response.status_code == 200
+    english_html = english_response.content.decode()
+    assert '<html lang="en"' in english_html
+    assert 'hreflang="fr" lang="fr" href="/patrimoine/"' in english_html
+    assert "Sign in" in english_html
+
+
+def test_language_switcher_without_translation_keeps_the_visitor_on_a_real_page(
+    public_client, public_home
+):
+    add_page(public_home, "Seulement en français", "seulement-fr")
+    html = public_client.get("/seulement-fr/").content.decode()
+    assert 'hreflang="en" lang="en" href="/en/seulement-fr/"' in html
+
+
+def test_every_body_block_renders(public_client, public_home, sites):
+    document = Document(title="Rapport annuel")
+    from django.core.files.base import ContentFile
+
+    document.file.save("rapport.pdf", ContentFile(b"%PDF-1.4 fake"), save=False)
+    document.save()
+    target = add_page(public_home, "Contact", "contact")
+    add_page(public_home, "Tous les blocs", "blocs", body=[
+        ("heading", {"text": "Un titre de section", "level": "h2"}),
+        ("paragraph", RichText("<p>Un <b>paragraphe</b>.</p>")),
+        ("quote", {"quote": "La culture pour tous", "author": "Malraux", "source": ""}),
+        ("callout", {"title": "À savoir", "text": RichText("<p>Important</p>"), "link": target,
+                     "link_label": "Nous écrire"}),
+        ("document", {"document": document, "title": ""}),
+        ("links", {"title": "Liens utiles", "links": [
+            {"page": target, "url": "", "label": ""},
+            {"page": None, "url": "https://www.culture.gouv.fr", "label": "Ministère"}]}),
+        ("accordions", {"items": [{"title": "Question", "body": RichText("<p>Réponse</p>")}]}),
+    ])
+    html = public_client.get("/blocs/").content.decode()
+    assert '<h2 id="un-titre-de-section">Un titre de section</h2>' in html
+    assert "Un <b>paragraphe</b>." in html
+    assert "« La culture pour tous »" in html
+    assert '<a class="fr-btn" href="/contact/">Nous écrire</a>' in html
+    assert "Rapport annuel" in html and "PDF – 13" in html
+    assert 'href="https://www.culture.gouv.fr" rel="noopener">Ministère</a>' in html
+    assert 'class="fr-accordion__btn"' in html and "Réponse" in html
+
+
+def test_callout_link_needs_a_label():
+    block = CalloutBlock()
+    value = block.to_python({"title": "", "text": "<p>x</p>", "link": None, "link_label": ""})
+    block.clean(value)  # no link, no label: fine
+    page = Page.get_first_root_node()
+    value = block.to_python({"title": "", "text": "<p>x</p>", "link": page.pk, "link_label": ""})
+    with pytest.raises(StructBlockValidationError) as error:
+        block.clean(value)
+    assert "link_label" in error.value.block_errors
+
+
+@pytest.mark.parametrize("page_set,url,label,field", [
+    (True, "https://example.org", "x", "url"),
+    (False, "", "", "url"),
+    (False, "https://example.org", "", "label"),
+])
+def test_link_block_wants_one_target_and_a_label_for_external_links(page_set, url, label, field):
+    block = LinkBlock()
+    page = Page.get_first_root_node()
+    value = block.to_python({"page": page.pk if page_set else None, "url": url, "label": label})
+    with pytest.raises(StructBlockValidationError) as error:
+        block.clean(value)
+    assert field in error.value.block_errors
+    assert isinstance(error.value.block_errors[field], ValidationError)
+
+
+def test_page_types_go_where_they_belong(public_home, intranet_home):
+    root = Page.get_first_root_node()
+    assert HomePage.can_create_at(root) and IntranetHomePage.can_create_at(root)
+    assert not StandardPage.can_create_at(root)
+    assert StandardPage.can_create_at(public_home) and StandardPage.can_create_at(intranet_home)
+    assert not HomePage.can_create_at(public_home)
+
+
+def test_sharing_fields_fall_back_sensibly(public_home):
+    page = add_page(public_home, "Patrimoine", "patrimoine", summary="Résumé de la page")
+    assert page.sharing_title == "Patrimoine"
+    assert page.sharing_description == "Résumé de la page"
+    page.social_title = "Le patrimoine en région"
+    page.search_description = "Description pour les moteurs"
+    assert page.sharing_title == "Le patrimoine en région"
+    assert page.sharing_description == "Description pour les moteurs"
+
+
+@pytest.mark.parametrize("children", [5, 50])
+def test_home_page_queries_do_not_grow_with_its_children(
+    public_client, public_home, children, django_assert_max_num_queries
+):
+    for number in range(children):
+        add_page(public_home, f"Rubrique {number}", f"rubrique-{number}", show_in_menus=True)
+    public_client.get("/")  # warm the site-root cache, as any running server has
+    with django_assert_max_num_queries(22):
+        response = public_client.get("/")
+    assert response.content.decode().count('class="fr-card fr-enlarge-link"') == children
+
+
+@pytest.mark.parametrize("children", [5, 50])
+def test_intranet_home_queries_do_not_grow_with_its_children(
+    intranet_client, intranet_home, staff_bretagne, children, django_assert_max_num_queries
+):
+    for number in range(children):
+        add_page(intranet_home, f"Espace {number}", f"espace-{number}", show_in_menus=True)
+    intranet_client.force_login(staff_bretagne)
+    intranet_client.get("/")
+    with django_assert_max_num_queries(26):
+        response = intranet_client.get("/")
+    assert response.content.decode().count('class="fr-card fr-enlarge-link"') == children
+
+
+def test_stream_value_helpers_exist(public_home):
+    assert isinstance(public_home.body, StreamValue)
