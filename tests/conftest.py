@@ -10,6 +10,7 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from django.test import Client
 
+from pages.models import StandardPage
 from pages.sites import ensure_sites
 from portal.models import Directorate, User
 
@@ -97,6 +98,13 @@ def public_client():
 @pytest.fixture
 def intranet_client():
     return Client(HTTP_HOST=INTRANET_HOST)
+
+
+def add_page(parent, title, slug, **fields):
+    page = StandardPage(title=title, slug=slug, **fields)
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
 
 
 def activate_totp(user) -> str:

@@ -18,9 +18,8 @@ from django.urls import reverse
 from django.utils.crypto import get_random_string
 from django.utils.http import urlencode
 
-from .views import ProConnectOAuth2Adapter
+from .views import PROVIDER_ID, ProConnectOAuth2Adapter
 
-PROVIDER_ID = "proconnect"
 # 43 characters drawn from 62 give 256 bits; ProConnect wants at least 32 characters.
 STATE_LENGTH = 43
 NONCE_LENGTH = 43

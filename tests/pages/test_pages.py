@@ -11,15 +11,9 @@ from wagtail.rich_text import RichText
 from pages.blocks import CalloutBlock, LinkBlock
 from pages.models import HomePage, IntranetHomePage, StandardPage
 from portal.models import SiteIdentity, SocialAccounts
+from tests.conftest import add_page
 
 pytestmark = pytest.mark.django_db
-
-
-def add_page(parent, title, slug, **fields):
-    page = StandardPage(title=title, slug=slug, **fields)
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    return page
 
 
 def test_home_page_has_dsfr_landmarks_skip_links_and_one_h1(public_client, public_home):

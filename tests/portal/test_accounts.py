@@ -1,3 +1,4 @@
+import re
 from urllib.parse import urlparse
 
 import pytest
@@ -124,3 +125,29 @@ def test_staff_signs_in_on_the_intranet_and_comes_back_where_they_were(
     assert response.status_code == 302
     assert response["Location"] == "/"
     assert intranet_client.get("/").status_code == 200
+
+
+def test_sign_up_with_accented_values_then_sign_in(public_client, sites, mailoutbox):
+    password = "Été-au-château-de-Fougères"
+    response = public_client.post("/accounts/signup/", {
+        "email": "camille@médiathèque-rennes.fr", "password1": password, "password2": password,
+    })
+    assert response.status_code == 302
+    assert len(mailoutbox) == 1 and mailoutbox[0].to == ["camille@médiathèque-rennes.fr"]
+    public_client.logout()
+    login(public_client, "camille@médiathèque-rennes.fr", password)
+    # The address must be confirmed first: allauth says so rather than signing in.
+    confirm_link = re.search(r"https?://\S+/accounts/confirm-email/\S+/", mailoutbox[-1].body)
+    assert confirm_link
+    public_client.post(urlparse(confirm_link.group(0)).path)
+    assert public_client.get("/").wsgi_request.user.email == "camille@médiathèque-rennes.fr"
+
+
+def test_sign_up_with_a_bad_address_says_so_and_keeps_the_input(public_client, sites):
+    response = public_client.post("/accounts/signup/", {
+        "email": "élodie bréhat@exemple", "password1": "x", "password2": "y",
+    })
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "fr-input-group--error" in html
+    assert 'value="élodie bréhat@exemple"' in html

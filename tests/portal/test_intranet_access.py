@@ -5,17 +5,10 @@ from django.core.files.base import ContentFile
 from wagtail.documents.models import Document
 from wagtail.models import Collection, PageViewRestriction
 
-from pages.models import StandardPage
 from portal.models import IntranetSettings
+from tests.conftest import add_page
 
 pytestmark = pytest.mark.django_db
-
-
-def add_page(parent, title, slug, **fields):
-    page = StandardPage(title=title, slug=slug, **fields)
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    return page
 
 
 def restrict(page, *groups):
