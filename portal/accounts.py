@@ -1,6 +1,10 @@
 """Accounts: allauth adapters and the rule that the Wagtail admin needs a second factor."""
 
+import time
+
+from allauth.account import app_settings as account_settings
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.account.authentication import get_authentication_records
 from allauth.mfa.models import Authenticator
 from allauth.mfa.utils import is_mfa_enabled
 from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
@@ -21,7 +25,29 @@ def has_totp(user) -> bool:
     return is_mfa_enabled(user, types=[Authenticator.Type.TOTP])
 
 
+def signed_in_moments_ago(request) -> bool:
+    records = get_authentication_records(request, request.user)
+    if not records:
+        return False
+    return time.time() - records[-1]["at"] < account_settings.REAUTHENTICATION_TIMEOUT
+
+
 class AccountAdapter(DefaultAccountAdapter):
+    def is_reauthentication_required(self, *, app, **kwargs):
+        # An editor who has just signed in is sent straight to set up their first
+        # authenticator; asking for the password again at that moment only confuses.
+        # Changing or removing an existing authenticator still asks for it.
+        request = self.request
+        if (
+            app == "allauth.mfa"
+            and request is not None
+            and request.user.is_authenticated
+            and not Authenticator.objects.filter(user=request.user).exists()
+            and signed_in_moments_ago(request)
+        ):
+            return False
+        return super().is_reauthentication_required(app=app, **kwargs)
+
     def get_login_redirect_url(self, request):
         # Someone who can edit lands in the admin, where the MFA check meets them at once.
         if can_reach_admin(request.user) and not has_totp(request.user):

@@ -10,8 +10,11 @@ from tests.conftest import PASSWORD, activate_totp, current_totp_code
 pytestmark = pytest.mark.django_db
 
 
-def login(client, email, password=PASSWORD, **extra):
-    return client.post("/accounts/login/", {"login": email, "password": password}, **extra)
+def login(client, email, password=PASSWORD, next=""):
+    data = {"login": email, "password": password}
+    if next:
+        data["next"] = next
+    return client.post("/accounts/login/", data)
 
 
 def test_roles_are_created_by_migrations_with_their_permissions(db):
@@ -151,3 +154,28 @@ def test_sign_up_with_a_bad_address_says_so_and_keeps_the_input(public_client, s
     html = response.content.decode()
     assert "fr-input-group--error" in html
     assert 'value="élodie bréhat@exemple"' in html
+
+
+def test_editor_sets_up_totp_right_after_signing_in_then_reaches_the_admin(
+    public_client, editor, sites
+):
+    response = login(public_client, "editrice@example.org", next="/admin/")
+    first = public_client.get(response["Location"])
+    assert first.status_code == 302
+    activate_url = first["Location"]
+    assert urlparse(activate_url).path == "/accounts/2fa/totp/activate/"
+    page = public_client.get(activate_url)
+    # No second password prompt just after signing in: the QR code page comes at once.
+    assert page.status_code == 200
+    secret = page.context["form"].secret
+    done = public_client.post(activate_url, {"code": current_totp_code(secret)})
+    assert done.status_code == 302
+    assert public_client.get("/admin/").status_code == 200
+
+
+def test_removing_an_authenticator_still_asks_for_the_password(public_client, editor, sites):
+    activate_totp(editor)
+    public_client.force_login(editor)
+    response = public_client.get("/accounts/2fa/totp/deactivate/")
+    assert response.status_code == 302
+    assert urlparse(response["Location"]).path == "/accounts/reauthenticate/"
