@@ -7,6 +7,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from pages.blocks import body_blocks
+from pages.forms import BasePageForm
 from portal.intranet import visible_to
 
 CARD_IMAGE_FILTER = "fill-600x338"
@@ -66,6 +67,7 @@ class BasePage(Page):
         ),
     ]
     search_fields = [*Page.search_fields, index.SearchField("summary")]
+    base_form_class = BasePageForm
 
     class Meta:
         abstract = True

@@ -1,3 +1,4 @@
+import json
 import re
 
 import pytest
@@ -7,11 +8,12 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.models import Document
 from wagtail.models import Locale, Page
 from wagtail.rich_text import RichText
+from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from pages.blocks import CalloutBlock, LinkBlock
 from pages.models import HomePage, IntranetHomePage, StandardPage
 from portal.models import SiteIdentity, SocialAccounts
-from tests.conftest import add_page
+from tests.conftest import activate_totp, add_page
 
 pytestmark = pytest.mark.django_db
 
@@ -198,3 +200,40 @@ def test_intranet_home_queries_do_not_grow_with_its_children(
 
 def test_stream_value_helpers_exist(public_home):
     assert isinstance(public_home.body, StreamValue)
+
+
+def post_body_with_link(client, page, target):
+    """Publish the page from the admin with a rich-text link to ``target``."""
+    link = {"blocks": [{"key": "a", "text": "Voir cette page", "type": "unstyled", "depth": 0,
+                        "inlineStyleRanges": [],
+                        "entityRanges": [{"offset": 5, "length": 10, "key": 0}]}],
+            "entityMap": {"0": {"type": "LINK", "mutability": "MUTABLE",
+                                "data": {"id": target.pk}}}}
+    data = nested_form_data({
+        "title": page.title, "slug": page.slug, "summary": "",
+        "body": streamfield([("paragraph", json.dumps(link))]),
+        "action-publish": "publish",
+    })
+    return client.post(f"/admin/pages/{page.pk}/edit/", data)
+
+
+def test_a_public_page_cannot_link_to_an_intranet_page(
+    public_client, make_user, public_home, intranet_home
+):
+    admin = make_user("root@example.org", superuser=True)
+    activate_totp(admin)
+    public_client.force_login(admin)
+    secret = add_page(intranet_home, "Note confidentielle", "note")
+    public_page = add_page(public_home, "Actualité", "actualite")
+    response = post_body_with_link(public_client, public_page, secret)
+    assert response.status_code == 200
+    assert "« Note confidentielle »" in response.content.decode()
+    public_page.refresh_from_db()
+    assert "Note confidentielle" not in str(public_page.specific.body.raw_data)
+
+    # The same link inside the intranet is fine.
+    intranet_page = add_page(intranet_home, "Vie du réseau", "vie")
+    response = post_body_with_link(public_client, intranet_page, secret)
+    assert response.status_code == 302
+    intranet_page.refresh_from_db()
+    assert f'id="{secret.pk}"' in str(intranet_page.specific.body.raw_data)
