@@ -167,4 +167,4 @@ def load(stdout):
         load_public_site(public_home)
     if not Page.objects.child_of(intranet_home).exists():
         load_intranet(intranet_home)
-    stdout.write("Demo pages ready.")
+    return public_home, intranet_home

@@ -1,0 +1,12 @@
+"""Page types, one module per family. Each module's models are imported here so that
+Django and Wagtail find them."""
+
+from pages.models.base import (  # noqa: F401
+    CARD_IMAGE_FILTER,
+    BasePage,
+    BodyPage,
+    HomePage,
+    IntranetHomePage,
+    StandardPage,
+    prefetch_card_images,
+)
