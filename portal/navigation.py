@@ -15,6 +15,9 @@ class Link:
     url: str
     active: bool = False
     lang: str = ""
+    # False when the page has no translation in that language and the link leads to that
+    # language's home page instead.
+    translated: bool = True
 
 
 def localized_site_root(request):
@@ -50,21 +53,33 @@ def breadcrumb_links(request, page) -> list[Link]:
     return [Link(ancestor.title, ancestor.get_url(request)) for ancestor in ancestors]
 
 
+def _home_in(request, locale):
+    site = Site.find_for_request(request)
+    home = site.root_page.get_translation_or_none(locale) if site else None
+    return home if home and home.live else None
+
+
 def language_links(request, page=None) -> list[Link]:
-    """One link per language: the page's translation when it exists, else the same view."""
+    """One link per language: the page's translation, or that language's home page saying
+    the page is not translated; views that are not pages link to the same view."""
     current = translation.get_language()
+    is_page = page is not None and isinstance(page, Page) and page.pk
     translations = {}
-    if page is not None and page.pk:
+    if is_page:
         for translated in page.get_translations(inclusive=True).live().select_related("locale"):
             translations[translated.locale.language_code] = translated
     links = []
     for locale in Locale.objects.all():
         code = locale.language_code
         target = translations.get(code)
+        translated = True
+        if is_page and target is None:
+            target, translated = _home_in(request, locale), False
         if target is not None:
             with translation.override(code):
                 url = target.get_url(request)
         else:
             url = translate_url(request.get_full_path(), code)
-        links.append(Link(locale.get_display_name(), url, active=code == current, lang=code))
+        links.append(Link(locale.get_display_name(), url, active=code == current, lang=code,
+                          translated=translated))
     return links

@@ -350,6 +350,7 @@ WAGTAILDOCS_EXTENSIONS = [
     "txt", "xlsx", "zip", "mp3", "ogg",
 ]
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "portal.forms.ImageForm"
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 15 * 1024 * 1024
 WAGTAILEMBEDS_RESPONSIVE_HTML = True

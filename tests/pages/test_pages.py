@@ -92,12 +92,20 @@ def test_english_translation_and_language_switcher(public_client, public_home):
     assert "Sign in" in english_html
 
 
-def test_language_switcher_without_translation_keeps_the_visitor_on_a_real_page(
-    public_client, public_home
-):
+def test_language_switcher_says_when_a_page_is_not_translated(public_client, public_home):
     add_page(public_home, "Seulement en français", "seulement-fr")
+    public_home.copy_for_translation(Locale.objects.get(language_code="en")).save_revision().publish()
     html = public_client.get("/seulement-fr/").content.decode()
-    assert 'hreflang="en" lang="en" href="/en/seulement-fr/"' in html
+    switcher = html.split('class="fr-translate fr-nav"')[1].split("</nav>")[0]
+    # English leads to the English home page, and says why.
+    assert 'hreflang="en" lang="en" href="/en/"' in switcher
+    assert "(page non traduite : page d’accueil)" in switcher
+    assert 'href="/seulement-fr/" aria-current="true"' in switcher
+
+
+def test_language_switcher_on_views_that_are_not_pages(public_client, sites):
+    html = public_client.get("/accounts/login/").content.decode()
+    assert 'hreflang="en" lang="en" href="/en/accounts/login/"' in html
 
 
 def test_every_body_block_renders(public_client, public_home, sites):
