@@ -45,12 +45,26 @@ def browser(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture
-def page(browser):
-    context = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    yield page
-    context.close()
+def new_page(browser):
+    """Open pages in separate browser contexts (separate people); all closed after the test,
+    so that no request of theirs reaches the server once the test's data is gone."""
+    contexts = []
+
+    def open_page():
+        context = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 900})
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(10_000)
+        return page
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page(new_page):
+    return new_page()
 
 
 @pytest.fixture

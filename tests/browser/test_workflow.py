@@ -1,0 +1,53 @@
+"""An editor writes a page and submits it; a moderator publishes it: all in the Wagtail admin."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.conftest import PASSWORD, activate_totp, current_totp_code
+
+pytestmark = [pytest.mark.browser,
+              pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+
+def sign_in_with_code(page, url, user, secret):
+    page.goto(url)
+    page.get_by_label("E-mail").fill(user.email)
+    page.get_by_label("Mot de passe").fill(PASSWORD)
+    page.get_by_role("button", name="Connexion").click()
+    page.get_by_label("Code", exact=True).fill(current_totp_code(secret))
+    page.get_by_role("button", name="Connexion").click()
+
+
+def test_editor_submits_and_moderator_publishes(new_page, urls, sites, make_user):
+    editor = make_user("editrice@example.org", "Editors", first_name="Élise")
+    moderator = make_user("moderateur@example.org", "Moderators", first_name="Yann")
+    editor_secret, moderator_secret = activate_totp(editor), activate_totp(moderator)
+    home = sites[0].root_page
+
+    editing = new_page()
+    sign_in_with_code(editing, f"{urls['public']}/admin/pages/{home.pk}/", editor, editor_secret)
+    expect(editing.get_by_role("heading", level=1)).to_contain_text("Accueil")
+    editing.goto(f"{urls['public']}/admin/pages/add/pages/standardpage/{home.pk}/")
+    title = editing.get_by_role("textbox", name=re.compile("^Titre")).first
+    title.fill("Restauration du vitrail de l’abbatiale")
+    title.press("Tab")  # the slug follows the title when the field is left
+    editing.get_by_role("button", name=re.compile("Plus d.actions")).click()
+    editing.get_by_role("button", name=re.compile("Soumettre")).click()
+    expect(editing.get_by_text(re.compile("soumise"))).to_be_visible()
+
+    visitor = new_page()
+    response = visitor.goto(f"{urls['public']}/restauration-du-vitrail-de-labbatiale/")
+    assert response.status == 404  # not published yet
+
+    moderating = new_page()
+    sign_in_with_code(moderating, f"{urls['public']}/admin/", moderator, moderator_secret)
+    moderating.get_by_role("link", name=re.compile("Restauration du vitrail")).first.click()
+    moderating.get_by_role("button", name=re.compile("Plus d.actions")).click()
+    moderating.get_by_role("button", name=re.compile("Approuver")).first.click()
+    expect(moderating.get_by_role("link", name=re.compile("page : publiée"))).to_be_visible()
+
+    visitor.goto(f"{urls['public']}/restauration-du-vitrail-de-labbatiale/")
+    expect(visitor.get_by_role("heading", level=1)).to_have_text(
+        "Restauration du vitrail de l’abbatiale")
