@@ -48,18 +48,24 @@ def browser(django_db_setup, django_db_blocker):
 def new_page(browser):
     """Open pages in separate browser contexts (separate people); all closed after the test,
     so that no request of theirs reaches the server once the test's data is gone."""
-    contexts = []
+    contexts, csp_violations = [], []
+
+    def record_csp_violation(message):
+        if "Content Security Policy" in message.text:
+            csp_violations.append(message.text)
 
     def open_page():
         context = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 900})
         contexts.append(context)
         page = context.new_page()
         page.set_default_timeout(10_000)
+        page.on("console", record_csp_violation)
         return page
 
     yield open_page
     for context in contexts:
         context.close()
+    assert not csp_violations, f"The browser blocked content: {csp_violations}"
 
 
 @pytest.fixture
