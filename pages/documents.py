@@ -1,0 +1,19 @@
+"""The admin's document upload form: a file must be what its extension says it is."""
+
+from wagtail.documents.forms import BaseDocumentForm
+
+from pages.validators import validate_file_matches_extension
+
+
+class DocumentForm(BaseDocumentForm):
+    """Every document upload form (single, multiple, chooser): WAGTAILDOCS_DOCUMENT_FORM_BASE.
+
+    A renamed file (a Word file called .pdf, an image called .mp3) would be served with the
+    wrong type and break the readers or players of the public site.
+    """
+
+    def clean_file(self):
+        file = self.cleaned_data.get("file")
+        if file and "file" in self.changed_data:
+            validate_file_matches_extension(file, file.name)
+        return file
