@@ -1,5 +1,6 @@
 """The admin's document upload form: a file must be what its extension says it is."""
 
+from django.core.exceptions import ValidationError
 from wagtail.documents.forms import BaseDocumentForm
 
 from pages.validators import validate_file_matches_extension
@@ -12,8 +13,13 @@ class DocumentForm(BaseDocumentForm):
     wrong type and break the readers or players of the public site.
     """
 
-    def clean_file(self):
+    def _post_clean(self):
+        # Checked after the model's own validation, which needs the file in place to check
+        # its extension (a field error raised earlier would leave it empty).
+        super()._post_clean()
         file = self.cleaned_data.get("file")
-        if file and "file" in self.changed_data:
-            validate_file_matches_extension(file, file.name)
-        return file
+        if file and "file" in self.changed_data and not self.has_error("file"):
+            try:
+                validate_file_matches_extension(file, file.name)
+            except ValidationError as error:
+                self.add_error("file", error)

@@ -184,7 +184,7 @@ class PublicationPage(RoutablePageMixin, BasePage):
     def max_copies_per_request(self) -> int:
         return min(self.paper_copies_available, MAX_COPIES_PER_REQUEST)
 
-    def get_download_url(self, request=None):
+    def get_download_url(self, request):
         return self.get_url(request) + self.reverse_subpage("download").lstrip("/")
 
     def same_collection(self, user):
@@ -206,6 +206,7 @@ class PublicationPage(RoutablePageMixin, BasePage):
         cover = self.cover_image.get_rendition(COVER_PAGE_FILTER) if self.cover_image else None
         context.update(
             cover=cover,
+            download_url=self.get_download_url(request) if self.pdf_id else "",
             same_collection=self.same_collection(request.user),
             json_ld=publication_json_ld(self, request, cover),
         )
