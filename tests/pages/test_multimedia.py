@@ -230,3 +230,8 @@ def test_folder_queries_do_not_grow_with_its_media(public_client, public_home, c
     assert html.count("<audio") == count
     assert html.count('class="fr-download__link"') == count
     assert html.count('alt="Texte alternatif') == count
+
+
+def test_folder_editor_opens_in_the_admin(admin_client, public_home):
+    folder = add_folder(public_home, full_body(1))
+    assert admin_client.get(f"/admin/pages/{folder.pk}/edit/").status_code == 200

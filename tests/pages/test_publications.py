@@ -367,6 +367,7 @@ def test_download_counts_report_for_editors(editor_client, index, magazine):
     DownloadCount.record(magazine, magazine.pdf, day=date(2025, 3, 9))
     DownloadCount.record(other, other.pdf, day=date(2024, 3, 4))
 
+    assert "/admin/publication_downloads/" in editor_client.get("/admin/").content.decode()
     response = editor_client.get("/admin/publication_downloads/")
     assert response.status_code == 200
     html = response.content.decode()
@@ -545,3 +546,36 @@ def test_publication_page_queries_do_not_grow(public_client, index, count,
     with django_assert_max_num_queries(28):
         response = public_client.get(url)
     assert response.content.decode().count("relais-publication-card") == 3
+
+
+# --- Demo and admin --------------------------------------------------------------------------
+
+def demo_counts():
+    from wagtail.embeds.models import Embed
+    from wagtail.images.models import Image
+
+    return [model.objects.count() for model in (PublicationPage, PublicationCollection,
+                                                 DownloadCount, PaperCopyRequest, Document,
+                                                 Image, Embed)]
+
+
+def test_demo_content_loads_once_and_its_pages_open(public_client):
+    call_command("load_demo", stdout=io.StringIO())
+    first = demo_counts()
+    call_command("load_demo", stdout=io.StringIO())
+    assert demo_counts() == first
+    assert first[0] == 12  # ten publications and two English translations
+    for url in ("/publications/", "/publications/culture-et-territoires-12/",
+                "/publications/?type=magazine",
+                "/patrimoine-et-architecture/dossier-journees-europeennes-du-patrimoine/",
+                "/en/publications/", "/en/publications/annual-report-2024/"):
+        assert public_client.get(url).status_code == 200, url
+    magazine = public_client.get("/publications/culture-et-territoires-12/")
+    assert magazine.context["order_form"] is not None
+
+
+def test_publication_editor_opens_in_the_admin(admin_client, magazine, index):
+    assert admin_client.get(f"/admin/pages/{magazine.pk}/edit/").status_code == 200
+    assert admin_client.get(
+        f"/admin/pages/add/pages/publicationpage/{index.pk}/").status_code == 200
+    assert admin_client.get("/admin/snippets/pages/publicationcollection/").status_code == 200
