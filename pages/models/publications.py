@@ -78,7 +78,8 @@ class PublicationIndexPage(BasePage):
 
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)
-        if not response.context_data["filters"].is_valid():
+        filters = getattr(response, "context_data", {}).get("filters")
+        if filters is not None and not filters.is_valid():
             response.status_code = 400
         return response
 
