@@ -398,6 +398,14 @@ def test_paper_copy_requests_are_listed_in_the_admin_by_status(admin_client, mag
     assert [item.name for item in response.context["object_list"]] == ["Bruno"]
     assert admin_client.get(url + "add/")["Location"] == "/admin/"
 
+    bruno = PaperCopyRequest.objects.get(name="Bruno")
+    edit_url = f"{url}edit/{bruno.pk}/"
+    assert "bruno@example.org" in admin_client.get(edit_url).content.decode()
+    response = admin_client.post(edit_url, {"status": "sent", "officer_note": "Envoyé le 3/10"})
+    assert response.status_code == 302
+    bruno.refresh_from_db()
+    assert (bruno.status, bruno.officer_note, bruno.name) == ("sent", "Envoyé le 3/10", "Bruno")
+
 
 # --- Listing ---------------------------------------------------------------------------------
 
