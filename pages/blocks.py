@@ -174,3 +174,55 @@ def body_blocks():
         ("links", LinkListBlock(group=LAYOUT)),
         ("accordions", AccordionsBlock(group=LAYOUT)),
     ]
+
+
+# --- Multimedia folders ---------------------------------------------------------------------
+
+AUDIO_EXTENSIONS = ("mp3", "ogg")
+
+
+class GalleryBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("Title"), required=False, max_length=200)
+    images = blocks.ListBlock(
+        FigureBlock(), label=_("Images"), min_num=1,
+        help_text=_("Each image needs its alternative text, or to be marked as decorative."),
+    )
+
+    class Meta:
+        icon = "image"
+        label = _("Image gallery")
+        template = "pages/blocks/gallery.html"
+
+
+class AudioBlock(WithDomIdMixin, blocks.StructBlock):
+    title = blocks.CharBlock(label=_("Title"), max_length=200)
+    audio = DocumentChooserBlock(
+        label=_("Sound file"), help_text=_("An MP3 or Ogg file from the document library."),
+    )
+    transcript = blocks.TextBlock(
+        label=_("Transcript"),
+        help_text=_("Required: the text alternative for people who cannot hear it."),
+    )
+
+    class Meta:
+        icon = "media"
+        label = _("Audio")
+        template = "pages/blocks/audio.html"
+
+    def clean(self, value):
+        value = super().clean(value)
+        document = value["audio"]
+        if document and document.file_extension.lower() not in AUDIO_EXTENSIONS:
+            raise StructBlockValidationError({"audio": ValidationError(
+                _("Choose a sound file in MP3 or Ogg format."), code="audio_format",
+            )})
+        return value
+
+
+def multimedia_blocks():
+    """A multimedia folder offers the body blocks plus galleries and sound."""
+    return [
+        *body_blocks(),
+        ("gallery", GalleryBlock(group=MEDIA)),
+        ("audio", AudioBlock(group=MEDIA)),
+    ]

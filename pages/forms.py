@@ -48,3 +48,27 @@ class BasePageForm(WagtailAdminPageForm):
                 params={"titles": ", ".join(f"« {page.title} »" for page in leaks)},
                 code="intranet_link",
             ))
+
+
+class PublicationPageForm(BasePageForm):
+    """A publication's file must really be a PDF, whatever its name says."""
+
+    def clean_pdf(self):
+        from pages.validators import is_pdf
+
+        document = self.cleaned_data.get("pdf")
+        if document is None:
+            return document
+        if document.file_extension.lower() != "pdf":
+            raise ValidationError(_("Choose a PDF file."), code="not_pdf")
+        try:
+            with document.open_file() as file:
+                genuine = is_pdf(file)
+        except OSError:
+            genuine = False
+        if not genuine:
+            raise ValidationError(
+                _("“%(title)s” is not a real PDF file: export it again as PDF and upload it."),
+                params={"title": document.title}, code="not_pdf",
+            )
+        return document

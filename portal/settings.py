@@ -352,6 +352,8 @@ WAGTAILDOCS_EXTENSIONS = [
 ]
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILIMAGES_IMAGE_FORM_BASE = "portal.forms.ImageForm"
+# Every document upload checks that the file is what its extension says (a PDF is a PDF).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "pages.documents.DocumentForm"
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 15 * 1024 * 1024
 WAGTAILEMBEDS_RESPONSIVE_HTML = True

@@ -10,3 +10,11 @@ from pages.models.base import (  # noqa: F401
     StandardPage,
     prefetch_card_images,
 )
+from pages.models.multimedia import MultimediaFolderPage  # noqa: F401
+from pages.models.publications import (  # noqa: F401
+    DownloadCount,
+    PaperCopyRequest,
+    PublicationCollection,
+    PublicationIndexPage,
+    PublicationPage,
+)

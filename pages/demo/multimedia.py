@@ -1,0 +1,126 @@
+"""Demo multimedia folder: the European Heritage Days, with a gallery, a video, sound and
+documents. The video's embed code is stored here, as Wagtail stores it when an editor saves,
+so that nothing is fetched from the video's site."""
+
+from wagtail.embeds.embeds import get_embed_hash
+from wagtail.embeds.models import Embed
+from wagtail.rich_text import RichText
+
+from pages.demo.base import add_child, heading, paragraph, translate
+from pages.demo.files import demo_document, demo_image, minimal_pdf, silent_mp3
+from pages.models import MultimediaFolderPage
+
+VIDEO_URL = "https://www.youtube.com/watch?v=jep2025drac"
+VIDEO_TITLE = "Les coulisses des Journées européennes du patrimoine"
+
+# title, file name, colours, caption, credit, alternative text
+GALLERY = [
+    ("JEP – Parlement de Bretagne", "jep-parlement.jpg", ("#2f4077", "#c9a227"),
+     "Visite guidée du Parlement de Bretagne, à Rennes.", "DRAC Bretagne / A. Le Floch",
+     "Un groupe de visiteurs écoute une guide dans la grande salle dorée du Parlement."),
+    ("JEP – Chantier de fouilles", "jep-fouilles.jpg", ("#6b4f2a", "#d9b382"),
+     "Portes ouvertes sur un chantier de fouilles préventives.", "Inrap / M. Guillou",
+     "Des enfants observent une archéologue qui dégage une poterie dans une tranchée."),
+    ("JEP – Phare de l’île Vierge", "jep-phare.jpg", ("#1d5fa6", "#f2f2f2"),
+     "Montée exceptionnelle au sommet du phare de l’île Vierge.", "DRAC Bretagne",
+     "Le phare de l’île Vierge, haute tour de granit, sous un ciel bleu."),
+    ("JEP – Atelier de vitrail", "jep-vitrail.jpg", ("#7a1f5c", "#4fb1d9"),
+     "Démonstration dans un atelier de maître verrier.", "DRAC Bretagne / J. Riou",
+     "Un maître verrier assemble des pièces de verre coloré au plomb sur un établi."),
+    ("JEP – Enclos paroissial", "jep-enclos.jpg", ("#3f5a36", "#b8b8a0"),
+     "Le calvaire de l’enclos paroissial de Guimiliau.", "DRAC Bretagne",
+     "Calvaire de granit sculpté de dizaines de personnages, devant une église."),
+    ("JEP – Archives départementales", "jep-archives.jpg", ("#4a3b2f", "#e0c9a6"),
+     "Les magasins des archives ouverts au public.", "Archives départementales",
+     "Des rayonnages de registres anciens dans un magasin d’archives."),
+]
+
+TRANSCRIPT = (
+    "[Musique douce]\n"
+    "Voix off : Chaque année, le troisième week-end de septembre, des milliers de lieux "
+    "ouvrent leurs portes.\n"
+    "Une restauratrice : On montre ce qu’on ne voit jamais : l’envers des décors, les "
+    "échafaudages, les gestes.\n"
+    "Voix off : Rendez-vous les 20 et 21 septembre pour les Journées européennes du "
+    "patrimoine."
+)
+
+AUDIO_TRANSCRIPT = (
+    "Présentatrice : Bonjour, vous écoutez le podcast de la DRAC. Aujourd’hui, nous "
+    "découvrons les coulisses de la préparation des Journées européennes du patrimoine "
+    "avec la conservatrice régionale des monuments historiques.\n"
+    "Conservatrice : Nous préparons les Journées dès le printemps, avec les propriétaires "
+    "des monuments, les associations et les communes."
+)
+
+
+def store_video_embed():
+    """What Wagtail would have stored when the editor saved the video block."""
+    Embed.objects.update_or_create(
+        hash=get_embed_hash(VIDEO_URL),
+        defaults={
+            "url": VIDEO_URL, "type": "video", "title": VIDEO_TITLE, "provider_name": "YouTube",
+            "width": 560, "height": 315, "thumbnail_url": "",
+            "html": '<iframe width="560" height="315" '
+                    'src="https://www.youtube-nocookie.com/embed/jep2025drac" '
+                    f'title="{VIDEO_TITLE}" allowfullscreen></iframe>',
+        },
+    )
+
+
+def folder_body():
+    images = [demo_image(title, filename, 1200, 800, background, accent)
+              for title, filename, (background, accent), *_rest in GALLERY]
+    gallery = [
+        {"image": {"image": image, "decorative": False, "alt_text": alt},
+         "caption": caption, "credit": credit}
+        for image, (_title, _file, _colours, caption, credit, alt) in zip(images, GALLERY,
+                                                                         strict=True)
+    ]
+    programme = demo_document(
+        "Programme régional des Journées européennes du patrimoine 2025", "programme-jep-2025.pdf",
+        minimal_pdf("Journées européennes du patrimoine 2025", [
+            "Programme régional – 20 et 21 septembre 2025", "Plus de 900 lieux ouverts",
+        ]),
+    )
+    sites = demo_document(
+        "Liste des lieux ouverts (tableur)", "lieux-ouverts-jep-2025.csv",
+        "commune;lieu;horaires\nRennes;Parlement de Bretagne;10h-18h\n"
+        "Plouguerneau;Phare de l’île Vierge;9h-17h\n".encode(),
+    )
+    podcast = demo_document("Podcast – Les coulisses des Journées", "podcast-jep-2025.mp3",
+                            silent_mp3(6))
+    return [
+        paragraph("<p>Les 20 et 21 septembre, plus de 900 lieux ouvrent leurs portes en "
+                  "région. Retrouvez ici les images, la vidéo, le podcast et les documents de "
+                  "l’édition 2025.</p>"),
+        ("gallery", {"title": "En images", "images": gallery}),
+        heading("Vidéo"),
+        ("video", {"title": VIDEO_TITLE, "video": VIDEO_URL, "transcript": TRANSCRIPT}),
+        heading("Podcast"),
+        ("audio", {"title": "Les coulisses des Journées, avec la conservation régionale",
+                   "audio": podcast, "transcript": AUDIO_TRANSCRIPT}),
+        heading("Documents"),
+        ("document", {"document": programme, "title": ""}),
+        ("document", {"document": sites, "title": ""}),
+        ("callout", {"title": "Vous organisez une visite ?",
+                     "text": RichText("<p>Inscrivez votre lieu sur la plateforme nationale "
+                                      "avant le 15 juillet.</p>"),
+                     "link": None, "link_label": ""}),
+    ]
+
+
+def load(public_home, intranet_home, stdout):
+    store_video_embed()
+    heritage = public_home.get_children().filter(slug="patrimoine-et-architecture").first()
+    parent = heritage.specific if heritage else public_home
+    folder = add_child(
+        parent, MultimediaFolderPage, "dossier-journees-europeennes-du-patrimoine",
+        title="Dossier : les Journées européennes du patrimoine",
+        summary="Photos, vidéo, podcast et programme de l’édition 2025 en région.",
+        body=folder_body(),
+    )
+    translate(folder, "en", title="Folder: European Heritage Days",
+              slug="folder-european-heritage-days",
+              summary="Photos, video, podcast and programme of the 2025 edition in the region.")
+    stdout.write(f"Multimedia folder ready: « {folder.title} ».")

@@ -1,0 +1,272 @@
+"""What the publication pages do besides showing themselves: the listing filters, the
+paper-copy request form and the officer's notification, and their schema.org description."""
+
+import json
+import logging
+import smtplib
+
+from django import forms
+from django.conf import settings
+from django.contrib import messages
+from django.core.mail import EmailMessage
+from django.db.models import F
+from django.http import HttpResponseRedirect
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+from django_tasks import task
+from wagtail.admin.admin_url_finder import AdminURLFinder
+
+from pages.models.publications import (
+    PaperCopyRequest,
+    PublicationCollection,
+    PublicationFormat,
+    PublicationType,
+)
+from portal.listing import paginate
+from portal.models import SiteIdentity
+from portal.ratelimit import over_rate_limit
+
+logger = logging.getLogger(__name__)
+
+PAPER_COPY_REQUESTS_PER_HOUR = 5
+MAX_NOTIFICATION_ATTEMPTS = 10
+
+
+# --- Listing filters --------------------------------------------------------------------------
+
+class PublicationFilterForm(forms.Form):
+    type = forms.ChoiceField(label=_("Type"), required=False)
+    year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None)
+    collection = forms.ModelChoiceField(
+        label=_("Collection"), required=False, to_field_name="slug",
+        queryset=PublicationCollection.objects.none(), empty_label=_("All collections"),
+    )
+
+    def __init__(self, data, publications):
+        super().__init__(data)
+        self.publications = publications
+        self.fields["type"].choices = [("", _("All types")), *PublicationType.choices]
+        years = publications.order_by().dates("publication_date", "year", order="DESC")
+        self.fields["year"].choices = [("", _("All years")),
+                                       *((day.year, day.year) for day in years)]
+        self.fields["collection"].queryset = PublicationCollection.objects.filter(
+            pk__in=publications.order_by().values("collection_id")
+        )
+
+    @property
+    def is_filtered(self) -> bool:
+        return self.is_valid() and any(self.cleaned_data.values())
+
+    def filtered(self):
+        """The publications matching valid filters; all of them when a filter is invalid."""
+        publications = self.publications
+        if not self.is_valid():
+            return publications
+        if self.cleaned_data["type"]:
+            publications = publications.filter(publication_type=self.cleaned_data["type"])
+        if self.cleaned_data["year"]:
+            publications = publications.filter(publication_date__year=self.cleaned_data["year"])
+        if self.cleaned_data["collection"]:
+            publications = publications.filter(collection=self.cleaned_data["collection"])
+        return publications
+
+    def paginate(self, request, per_page):
+        return paginate(request, self.filtered(), per_page)
+
+
+# --- Paper-copy requests ----------------------------------------------------------------------
+
+class PaperCopyRequestForm(forms.ModelForm):
+    # Hidden from people by CSS; robots that fill every field give themselves away.
+    website = forms.CharField(label=_("Leave this field empty"), required=False)
+
+    class Meta:
+        model = PaperCopyRequest
+        fields = ["quantity", "name", "organisation", "email", "postal_address", "message"]
+        widgets = {
+            "postal_address": forms.Textarea(attrs={"rows": 3, "autocomplete": "street-address"}),
+            "message": forms.Textarea(attrs={"rows": 4}),
+            "name": forms.TextInput(attrs={"autocomplete": "name"}),
+            "organisation": forms.TextInput(attrs={"autocomplete": "organization"}),
+            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
+        }
+        help_texts = {
+            "email": _("Format: name@example.org"),
+            "organisation": _("Library, school, association, local authority…"),
+        }
+
+    def __init__(self, *args, publication, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.publication = publication
+        maximum = publication.max_copies_per_request
+        self.fields["quantity"] = forms.IntegerField(
+            label=_("Number of copies"), min_value=1, max_value=maximum, initial=1,
+            help_text=_("Between 1 and %(maximum)s.") % {"maximum": maximum},
+        )
+        self.fields["website"].widget.attrs.update(tabindex="-1", autocomplete="off")
+
+    @property
+    def is_spam(self) -> bool:
+        return bool(self.cleaned_data.get("website"))
+
+    def save(self, commit=True):
+        paper_request = super().save(commit=False)
+        paper_request.publication = self.publication
+        paper_request.publication_title = self.publication.title
+        if commit:
+            paper_request.save()
+        return paper_request
+
+
+def handle_paper_copy_form(publication, request):
+    """The form to show on the publication page, and the response when there is one to give.
+
+    Returns ``(form, response, status)``: ``response`` is the redirect after a request was
+    taken; otherwise the page is shown with ``form`` (None when no copies can be ordered)
+    and the HTTP ``status``.
+    """
+    if not publication.may_order_paper_copies:
+        return None, None, 200
+    if request.method != "POST":
+        return PaperCopyRequestForm(publication=publication), None, 200
+    form = PaperCopyRequestForm(request.POST, publication=publication)
+    if not form.is_valid():
+        return form, None, 200
+    if over_rate_limit(request, "paper-copy", PAPER_COPY_REQUESTS_PER_HOUR, 3600):
+        form.add_error(None, _("Too many requests were sent from your connection. "
+                               "Please try again in an hour."))
+        return form, None, 429
+    if not form.is_spam:
+        paper_request = form.save()
+        notify_officer_of_paper_copy_request.enqueue(paper_request.pk)
+    messages.success(request, _("Your request has been recorded. The officer in charge of "
+                                "this publication will send the copies or contact you."))
+    return None, HttpResponseRedirect(publication.get_url(request) + "#paper-copies"), 302
+
+
+# --- Notifying the officer --------------------------------------------------------------------
+
+class NoRecipientError(Exception):
+    pass
+
+
+def officer_email(publication) -> str:
+    if publication is None:
+        return ""
+    if publication.contact_email:
+        return publication.contact_email
+    site = publication.get_site()
+    return SiteIdentity.for_site(site).contact_email if site else ""
+
+
+def officer_message(paper_request, recipient) -> EmailMessage:
+    edit_url = AdminURLFinder().get_edit_url(paper_request) or ""
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = _("Paper-copy request: %(title)s") % {"title": paper_request.publication_title}
+        body = render_to_string("pages/publications/paper_copy_request_email.txt", {
+            "paper_request": paper_request,
+            "admin_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + edit_url,
+        })
+    return EmailMessage(subject=str(subject), body=body, to=[recipient],
+                        reply_to=[paper_request.email])
+
+
+def notify_officer(request_id) -> bool:
+    """Send the officer the request; record the attempt, and its error when it fails."""
+    paper_request = PaperCopyRequest.objects.select_related("publication").get(pk=request_id)
+    if paper_request.email_sent_at:
+        return True
+    requests = PaperCopyRequest.objects.filter(pk=request_id)
+    requests.update(email_attempts=F("email_attempts") + 1)
+    try:
+        recipient = officer_email(paper_request.publication)
+        if not recipient:
+            raise NoRecipientError("No recipient: set the officer's e-mail on the publication "
+                                   "or the contact e-mail of the site.")
+        officer_message(paper_request, recipient).send()
+    except (NoRecipientError, smtplib.SMTPException, OSError) as error:
+        logger.warning("Paper-copy request %s: notification failed: %s", request_id, error)
+        requests.update(email_error=f"{error.__class__.__name__}: {error}"[:1000])
+        return False
+    requests.update(email_sent_at=timezone.now(), email_error="")
+    return True
+
+
+@task()
+def notify_officer_of_paper_copy_request(request_id: int) -> bool:
+    return notify_officer(request_id)
+
+
+def retry_paper_copy_notifications(max_attempts=MAX_NOTIFICATION_ATTEMPTS):
+    """Try again to notify the requests whose e-mail has not gone; (sent, still failing)."""
+    pending = PaperCopyRequest.objects.filter(
+        email_sent_at__isnull=True, email_attempts__lt=max_attempts
+    ).values_list("pk", flat=True)
+    sent = failed = 0
+    for request_id in list(pending):
+        if notify_officer(request_id):
+            sent += 1
+        else:
+            failed += 1
+    return sent, failed
+
+
+# --- schema.org -------------------------------------------------------------------------------
+
+SCHEMA_BOOK_FORMATS = {
+    PublicationFormat.PAPER: "https://schema.org/Paperback",
+    PublicationFormat.DIGITAL: "https://schema.org/EBook",
+}
+
+
+def publication_schema(page, request, cover=None) -> dict:
+    """The schema.org description of a publication: a Book when it has an ISBN, an issue of a
+    periodical when it has an ISSN, otherwise a CreativeWork."""
+    identity = SiteIdentity.for_request(request)
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Book" if page.isbn else "PublicationIssue" if page.issn else "CreativeWork",
+        "name": page.title,
+        "url": page.get_full_url(request),
+        "inLanguage": page.locale.language_code,
+        "datePublished": page.publication_date.isoformat(),
+        "genre": str(page.get_publication_type_display()),
+        "publisher": {"@type": "GovernmentOrganization", "name": identity.directorate_name},
+    }
+    if page.summary:
+        data["description"] = page.summary
+    if cover is not None:
+        data["image"] = request.build_absolute_uri(cover.url)
+    if page.page_count:
+        data["numberOfPages" if page.isbn else "pagination"] = page.page_count
+    if page.isbn:
+        data["isbn"] = page.isbn
+        if page.publication_format in SCHEMA_BOOK_FORMATS:
+            data["bookFormat"] = SCHEMA_BOOK_FORMATS[page.publication_format]
+    if page.issn or page.collection:
+        series = {"@type": "Periodical" if page.issn else "CreativeWorkSeries"}
+        if page.collection:
+            series["name"] = page.collection.name
+        if page.issn:
+            series["issn"] = page.issn
+        data["isPartOf"] = series
+    if page.pdf:
+        data["encoding"] = {
+            "@type": "MediaObject",
+            "encodingFormat": "application/pdf",
+            "contentUrl": request.build_absolute_uri(page.get_download_url(request)),
+            "contentSize": f"{page.pdf.get_file_size() or 0} B",
+        }
+    return data
+
+
+def as_json_ld(data: dict) -> str:
+    """JSON safe to put inside a <script type="application/ld+json"> element."""
+    return json.dumps(data, ensure_ascii=False).translate(
+        {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+    )
+
+
+def publication_json_ld(page, request, cover=None) -> str:
+    return as_json_ld(publication_schema(page, request, cover))
