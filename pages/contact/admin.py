@@ -2,6 +2,8 @@
 
 import django_filters
 from django.db.models import Count, Q
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html_join, linebreaks
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -18,6 +20,10 @@ ASKED = [FieldPanel(name, read_only=True) for name in (
     "reference", "created_at", "topic", "visitor_type", "name", "email", "organisation",
     "subject", "message",
 )]
+
+
+def local_date_time(moment) -> str:
+    return date_format(timezone.localtime(moment), "DATETIME_FORMAT") if moment else "-"
 
 
 class QuestionFilterSet(WagtailFilterSet):
@@ -41,6 +47,20 @@ class QuestionPermissionPolicy(ModelPermissionPolicy):
 
 
 class QuestionInspectView(InspectView):
+    def get_field_label(self, field_name, field):
+        if field_name == "emails":
+            return _("E-mails")
+        return super().get_field_label(field_name, field)
+
+    def get_created_at_display_value(self):
+        return local_date_time(self.object.created_at)
+
+    def get_answered_at_display_value(self):
+        return local_date_time(self.object.answered_at)
+
+    def get_assigned_to_display_value(self):
+        return str(self.object.assigned_to or "-")
+
     def get_message_display_value(self):
         return mark_safe(linebreaks(self.object.message, autoescape=True))
 

@@ -16,6 +16,7 @@ class QuestionForm(HoneypotFormMixin, forms.ModelForm):
     consent = forms.BooleanField(
         label=_("I have read the personal-data notice above and agree that my data is used "
                 "to answer my question."),
+        error_messages={"required": _("Tick this box to send your question.")},
     )
 
     class Meta:

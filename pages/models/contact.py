@@ -190,14 +190,14 @@ class ContactPage(RoutablePageMixin, BasePage):
 
 
 class QuestionStatus(models.TextChoices):
-    NEW = "new", _("new")
-    IN_PROGRESS = "in_progress", _("in progress")
-    ANSWERED = "answered", _("answered")
+    NEW = "new", _("New")
+    IN_PROGRESS = "in_progress", _("In progress")
+    ANSWERED = "answered", _("Answered")
 
 
 class VisitorType(models.TextChoices):
-    PUBLIC = "public", _("member of the public")
-    PARTNER = "partner", _("professional partner")
+    PUBLIC = "public", _("Member of the public")
+    PARTNER = "partner", _("Professional partner")
 
 
 def new_reference() -> str:
@@ -299,8 +299,8 @@ class QuestionEmail(models.Model):
     """One e-mail about a question, with its delivery record, retried until it is sent."""
 
     class Kind(models.TextChoices):
-        NOTIFICATION = "notification", _("notification to the service")
-        ACKNOWLEDGEMENT = "acknowledgement", _("acknowledgement to the sender")
+        NOTIFICATION = "notification", _("Notification to the service")
+        ACKNOWLEDGEMENT = "acknowledgement", _("Acknowledgement to the sender")
 
     question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="emails")
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)

@@ -519,3 +519,27 @@ def test_contact_page_queries_do_not_grow_with_topics(public_client, contact_pag
     with django_assert_max_num_queries(20):
         response = public_client.get(contact_page.url)
     assert response.content.decode().count('type="radio" name="topic"') == count
+
+
+# --- Demo ------------------------------------------------------------------------------------
+
+
+def test_demo_loads_the_form_faqs_and_legal_pages_once(public_client):
+    call_command("load_demo", stdout=StringIO())
+    counts = (ContactTopic.objects.count(), Question.objects.count(),
+              QuestionEmail.objects.count())
+    call_command("load_demo", stdout=StringIO())
+    assert (ContactTopic.objects.count(), Question.objects.count(),
+            QuestionEmail.objects.count()) == counts
+    assert counts[0] == 10  # five topics, in French and in English
+    assert set(ContactTopic.objects.filter(locale__language_code="fr")
+               .values_list("email", flat=True)) >= {"patrimoine.bretagne@relais.localhost"}
+    assert {question.status for question in Question.objects.all()} == {
+        "new", "in_progress", "answered"}
+
+    for url in ("/nous-contacter/", "/en/contact-us/", "/questions-frequentes/", "/en/faq/",
+                "/declaration-accessibilite/", "/mentions-legales/", "/donnees-personnelles/"):
+        assert public_client.get(url).status_code == 200, url
+    footer = public_client.get("/").content.decode().split("fr-footer__bottom-list")[1]
+    for url in ("/declaration-accessibilite/", "/mentions-legales/", "/donnees-personnelles/"):
+        assert f'href="{url}"' in footer
