@@ -455,6 +455,41 @@ def test_editors_do_not_see_questions_without_the_permission(public_client, edit
     assert public_client.get(ADMIN).status_code in (302, 403)
 
 
+def test_only_admin_users_can_follow_a_question(officer_client, officer, editor, partner, topics,
+                                                contact_page):
+    question = stored(topics[0], contact_page, "Toiture")
+    form = officer_client.get(f"{ADMIN}edit/{question.pk}/").context["form"]
+    followers = set(form.fields["assigned_to"].queryset)
+    assert officer in followers and editor in followers
+    assert partner not in followers
+
+
+def test_editors_manage_topics_in_the_admin(officer_client, topics):
+    assert officer_client.get("/admin/snippets/pages/contacttopic/").status_code == 200
+    response = officer_client.post("/admin/snippets/pages/contacttopic/add/", {
+        "name": "Presse", "description": "", "email": "pas-une-adresse", "active": "on",
+    })
+    assert response.status_code == 200
+    assert "email" in response.context["form"].errors
+    response = officer_client.post("/admin/snippets/pages/contacttopic/add/", {
+        "name": "Presse", "description": "", "email": "presse@example.org", "active": "on",
+    })
+    assert response.status_code == 302
+    press = ContactTopic.objects.get(name="Presse")
+    assert press.locale.language_code == "fr"
+    assert press.sort_order > max(topic.sort_order for topic in topics)
+
+
+def test_contact_page_is_created_and_previewed_in_the_admin(officer_client, public_home,
+                                                            contact_page):
+    add = officer_client.get(f"/admin/pages/add/pages/contactpage/{public_home.pk}/")
+    assert add.status_code == 200
+    assert "privacy_notice" in add.context["form"].fields
+    preview = contact_page.make_preview_request()
+    assert preview.status_code == 200
+    assert 'name="topic"' in preview.content.decode()
+
+
 # --- Retention -----------------------------------------------------------------------------
 
 

@@ -7,7 +7,7 @@ import pytest
 from wagtail.rich_text import RichText
 
 from pages.models import FAQPage
-from tests.conftest import add_page
+from tests.conftest import activate_totp, add_page
 
 pytestmark = pytest.mark.django_db
 
@@ -124,3 +124,12 @@ def test_faq_page_queries_do_not_grow_with_its_questions(public_client, public_h
     html = response.content.decode()
     assert html.count('class="fr-accordion"') == count
     assert len(json_ld(html)[0]["mainEntity"]) == count
+
+
+def test_faq_page_is_created_in_the_admin(public_client, make_user, public_home, faq):
+    admin = make_user("root@example.org", superuser=True)
+    activate_totp(admin)
+    public_client.force_login(admin)
+    response = public_client.get(f"/admin/pages/add/pages/faqpage/{public_home.pk}/")
+    assert response.status_code == 200
+    assert public_client.get(f"/admin/pages/{faq.pk}/edit/").status_code == 200
