@@ -58,7 +58,8 @@ class QuestionForm(HoneypotFormMixin, forms.ModelForm):
     def clean_subject(self):
         return single_line(self.cleaned_data["subject"])
 
-    def save(self, *, page, site):
+    def store(self, *, page, site):
+        """Save the question with where it was asked, then have its e-mails sent."""
         question = super().save(commit=False)
         question.page = page
         question.locale = page.locale

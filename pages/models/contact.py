@@ -154,7 +154,7 @@ class ContactPage(RoutablePageMixin, BasePage):
             if form.is_valid():
                 if rate_limit_allows(request, "question", QUESTION_RATE_LIMIT,
                                      QUESTION_RATE_PERIOD):
-                    question = form.save(page=self, site=Site.find_for_request(request))
+                    question = form.store(page=self, site=Site.find_for_request(request))
                     return redirect(self.confirmation_url(question.reference, request))
                 form.add_error(None, gettext(
                     "You have sent several questions in a short time. Please wait ten minutes "
@@ -207,6 +207,7 @@ def new_reference() -> str:
 
 
 def officers():
+    """Who may follow a question: the accounts that can open the admin."""
     from django.contrib.auth import get_user_model
 
     admin_users = get_user_model().objects.filter(
