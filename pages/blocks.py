@@ -226,3 +226,31 @@ def multimedia_blocks():
         ("gallery", GalleryBlock(group=MEDIA)),
         ("audio", AudioBlock(group=MEDIA)),
     ]
+# --- Frequently asked questions -----------------------------------------------------------
+
+
+class FAQItemBlock(AccordionItemBlock):
+    """An accordion whose title is the question and whose content is the answer."""
+
+    title = blocks.CharBlock(label=_("Question"), max_length=300)
+    body = blocks.RichTextBlock(label=_("Answer"), features=RICH_TEXT_FEATURES)
+
+    class Meta:
+        label = _("Question and answer")
+
+
+class FAQSectionBlock(WithDomIdMixin, blocks.StructBlock):
+    """A titled group of questions drawn as DSFR accordions. The FAQ page draws the heading
+    (level 2), with an anchor its summary links to."""
+
+    heading = blocks.CharBlock(label=_("Section heading"), max_length=200)
+    items = blocks.ListBlock(FAQItemBlock(), label=_("Questions"), min_num=1)
+
+    class Meta:
+        icon = "help"
+        label = _("Section of questions")
+        template = "pages/blocks/accordions.html"
+
+
+def faq_blocks():
+    return [("section", FAQSectionBlock())]

@@ -10,7 +10,14 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from pages.models import DownloadCount, PaperCopyRequest, PublicationCollection, PublicationPage
+from pages.contact.admin import QuestionPermissionPolicy, QuestionsGroup
+from pages.models import (
+    DownloadCount,
+    PaperCopyRequest,
+    PublicationCollection,
+    PublicationPage,
+    Question,
+)
 
 
 class PublicationCollectionViewSet(SnippetViewSet):
@@ -108,3 +115,7 @@ register_snippet(PaperCopyRequestViewSet)
 @hooks.register("register_admin_viewset")
 def register_download_count_viewset():
     return DownloadCountViewSet("publication_downloads")
+
+
+register_permission_policy(Question, QuestionPermissionPolicy(Question), exact_class=True)
+register_snippet(QuestionsGroup)

@@ -1,4 +1,5 @@
 from django.contrib.auth.models import AbstractUser, Group, Permission, UserManager
+from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -205,3 +206,76 @@ class IntranetSettings(BaseGenericSetting):
 
     class Meta:
         verbose_name = _("intranet")
+
+
+def validate_link_address(value: str):
+    if not value.startswith(("/", "https://", "http://")):
+        raise ValidationError(_("Give an address starting with / or https://."))
+
+
+@register_setting(icon="link")
+class FooterLinks(BaseSiteSetting):
+    """The mandatory links at the bottom of the DSFR footer, per site."""
+
+    class Conformity(models.TextChoices):
+        NONE = "none", _("not compliant")
+        PARTIAL = "partial", _("partially compliant")
+        FULL = "full", _("fully compliant")
+
+    # The DSFR wants the compliance status in the link text itself.
+    ACCESSIBILITY_LABELS = {
+        Conformity.NONE: _("Accessibility: not compliant"),
+        Conformity.PARTIAL: _("Accessibility: partially compliant"),
+        Conformity.FULL: _("Accessibility: fully compliant"),
+    }
+
+    accessibility_page = models.ForeignKey(
+        "wagtailcore.Page", verbose_name=_("accessibility statement"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    accessibility_conformity = models.CharField(
+        _("compliance with the RGAA"), max_length=10, choices=Conformity.choices,
+        default=Conformity.NONE,
+        help_text=_("As stated in the accessibility statement, after an audit."),
+    )
+    legal_notice_page = models.ForeignKey(
+        "wagtailcore.Page", verbose_name=_("legal notice"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    personal_data_page = models.ForeignKey(
+        "wagtailcore.Page", verbose_name=_("personal data"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    sitemap_url = models.CharField(
+        _("site map address"), max_length=300, blank=True,
+        validators=[validate_link_address],
+        help_text=_("For example /plan-du-site/. Leave empty to show no site map link."),
+    )
+
+    panels = [
+        MultiFieldPanel([FieldPanel("accessibility_page"), FieldPanel("accessibility_conformity")],
+                        heading=_("Accessibility")),
+        FieldPanel("legal_notice_page"),
+        FieldPanel("personal_data_page"),
+        FieldPanel("sitemap_url"),
+    ]
+
+    class Meta:
+        verbose_name = _("footer links")
+
+    def clean(self):
+        from pages.forms import is_in_intranet
+
+        if is_in_intranet(self.site.root_page.path):
+            return
+        errors = {
+            name: _("The public site cannot link to an intranet page.")
+            for name in ("accessibility_page", "legal_notice_page", "personal_data_page")
+            if getattr(self, f"{name}_id") and is_in_intranet(getattr(self, name).path)
+        }
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def accessibility_label(self) -> str:
+        return self.ACCESSIBILITY_LABELS[self.accessibility_conformity]

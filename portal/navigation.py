@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from django.urls import translate_url
 from django.utils import translation
+from django.utils.translation import gettext
 from wagtail.models import Locale, Page, Site
 
 from portal.intranet import visible_to
@@ -82,4 +83,44 @@ def language_links(request, page=None) -> list[Link]:
             url = translate_url(request.get_full_path(), code)
         links.append(Link(locale.get_display_name(), url, active=code == current, lang=code,
                           translated=translated))
+    return links
+
+
+def localized_live_pages(page_ids) -> dict[int, Page]:
+    """For each of these page ids, its live translation in the current language, or the page
+    itself when it has none (one query). Pages that are not live are left out."""
+    ids = [page_id for page_id in page_ids if page_id]
+    if not ids:
+        return {}
+    candidates = Page.objects.live().filter(
+        translation_key__in=Page.objects.filter(id__in=ids).values("translation_key")
+    ).select_related("locale")
+    by_key = {}
+    for candidate in candidates:
+        by_key.setdefault(candidate.translation_key, {})[candidate.locale.language_code] = candidate
+    originals = {candidate.id: candidate for candidate in candidates if candidate.id in ids}
+    language = translation.get_language()
+    return {
+        page_id: by_key[page.translation_key].get(language, page)
+        for page_id, page in originals.items()
+    }
+
+
+def footer_links(request) -> list[Link]:
+    """The footer's site map, accessibility, legal notice and personal-data links."""
+    from portal.models import FooterLinks
+
+    settings = FooterLinks.for_request(request)
+    pages = localized_live_pages([settings.accessibility_page_id, settings.legal_notice_page_id,
+                                  settings.personal_data_page_id])
+    links = []
+    if settings.sitemap_url:
+        links.append(Link(gettext("Site map"), settings.sitemap_url))
+    for page_id, label in ((settings.accessibility_page_id, settings.accessibility_label),
+                           (settings.legal_notice_page_id, gettext("Legal notice")),
+                           (settings.personal_data_page_id, gettext("Personal data"))):
+        page = pages.get(page_id)
+        url = page.get_url(request) if page else None
+        if url:
+            links.append(Link(str(label), url))
     return links

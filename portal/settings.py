@@ -286,6 +286,10 @@ WAGTAILADMIN_LOGIN_URL = "/accounts/login/"
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 
+# How many reverse proxies add themselves to X-Forwarded-For in front of gunicorn: the
+# visitor's address (for allauth's and the public forms' rate limits) is read from that header.
+ALLAUTH_TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "0"))
+
 ACCOUNT_ADAPTER = "portal.accounts.AccountAdapter"
 SOCIALACCOUNT_ADAPTER = "portal.accounts.SocialAccountAdapter"
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None

@@ -8,6 +8,7 @@ from pages.demo.base import load as load_base
 DEMO_MODULES: list[str] = [
     "pages.demo.publications",
     "pages.demo.multimedia",
+    "pages.demo.contact",
 ]
 
 

@@ -10,6 +10,8 @@ from pages.models.base import (  # noqa: F401
     StandardPage,
     prefetch_card_images,
 )
+from pages.models.contact import ContactPage, ContactTopic, Question, QuestionEmail  # noqa: F401
+from pages.models.faq import FAQPage  # noqa: F401
 from pages.models.multimedia import MultimediaFolderPage  # noqa: F401
 from pages.models.publications import (  # noqa: F401
     DownloadCount,

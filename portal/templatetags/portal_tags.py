@@ -41,3 +41,8 @@ def home_url(context):
 def _home_url(request):
     root = navigation.localized_site_root(request)
     return root.get_url(request) if root else "/"
+
+
+@register.inclusion_tag("portal/includes/footer_bottom_links.html", takes_context=True)
+def footer_bottom_links(context):
+    return {"links": navigation.footer_links(context["request"])}

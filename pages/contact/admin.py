@@ -1,0 +1,121 @@
+"""How officers follow questions, and editors manage topics, in the Wagtail admin."""
+
+import django_filters
+from django.db.models import Count, Q
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import format_html_join, linebreaks
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.generic import InspectView
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from pages.models.contact import ContactTopic, Question
+
+ASKED = [FieldPanel(name, read_only=True) for name in (
+    "reference", "created_at", "topic", "visitor_type", "name", "email", "organisation",
+    "subject", "message",
+)]
+
+
+def local_date_time(moment) -> str:
+    return date_format(timezone.localtime(moment), "DATETIME_FORMAT") if moment else "-"
+
+
+class QuestionFilterSet(WagtailFilterSet):
+    created_at = django_filters.DateFromToRangeFilter(
+        label=_("Received between"), widget=DateRangePickerWidget,
+    )
+
+    class Meta:
+        model = Question
+        fields = ["status", "topic", "visitor_type", "assigned_to", "created_at"]
+
+
+class QuestionPermissionPolicy(ModelPermissionPolicy):
+    """Questions come from the public form only: nobody creates one in the admin."""
+
+    def user_has_permission(self, user, action):
+        return action != "add" and super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return super().user_has_any_permission(user, [a for a in actions if a != "add"])
+
+
+class QuestionInspectView(InspectView):
+    def get_field_label(self, field_name, field):
+        if field_name == "emails":
+            return _("E-mails")
+        return super().get_field_label(field_name, field)
+
+    def get_created_at_display_value(self):
+        return local_date_time(self.object.created_at)
+
+    def get_answered_at_display_value(self):
+        return local_date_time(self.object.answered_at)
+
+    def get_assigned_to_display_value(self):
+        return str(self.object.assigned_to or "-")
+
+    def get_message_display_value(self):
+        return mark_safe(linebreaks(self.object.message, autoescape=True))
+
+    def get_reply_note_display_value(self):
+        return mark_safe(linebreaks(self.object.reply_note, autoescape=True)) or "-"
+
+    def get_emails_display_value(self):
+        return format_html_join("", "<p>{}</p>", ((str(email),) for email in
+                                                  self.object.emails.all())) or "-"
+
+
+class QuestionViewSet(SnippetViewSet):
+    model = Question
+    icon = "mail"
+    menu_label = _("Questions")
+    inspect_view_enabled = True
+    inspect_view_class = QuestionInspectView
+    inspect_view_fields = [
+        "reference", "created_at", "page", "topic", "visitor_type", "name", "email",
+        "organisation", "subject", "message", "status", "assigned_to", "reply_note",
+        "answered_at", "emails",
+    ]
+    copy_view_enabled = False
+    list_display = [
+        "reference", "subject", "topic", "status", "created_at", "assigned_to",
+        Column("unsent_emails", label=_("E-mails not sent")),
+    ]
+    filterset_class = QuestionFilterSet
+    # Searched in the database, not in the search index: personal data stays out of it.
+    search_backend_name = None
+    search_fields = ["reference", "email", "subject", "name"]
+    panels = [
+        MultiFieldPanel(ASKED, heading=_("Question")),
+        MultiFieldPanel([FieldPanel("status"), FieldPanel("assigned_to"),
+                         FieldPanel("reply_note")], heading=_("Follow-up")),
+    ]
+
+    def get_queryset(self, request):
+        return Question.objects.select_related("topic", "assigned_to").annotate(
+            unsent_emails=Count("emails", filter=Q(emails__sent_at__isnull=True))
+        )
+
+
+class ContactTopicViewSet(SnippetViewSet):
+    model = ContactTopic
+    icon = "list-ul"
+    menu_label = _("Topics")
+    list_display = ["name", "email", "active"]
+    list_filter = ["active"]
+    search_backend_name = None
+    search_fields = ["name", "email"]
+
+
+class QuestionsGroup(SnippetViewSetGroup):
+    items = (QuestionViewSet, ContactTopicViewSet)
+    menu_icon = "mail"
+    menu_label = _("Questions from the public")
+    menu_order = 250

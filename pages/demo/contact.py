@@ -1,0 +1,396 @@
+"""Demo: the contact form with its topics, questions officers follow, FAQ pages on both sites,
+the legal pages and the footer links to them."""
+
+from datetime import timedelta
+
+from django.contrib.auth.models import Group, Permission
+from django.utils import timezone
+from wagtail.models import Locale, Site
+from wagtail.rich_text import RichText
+
+from pages.demo.base import add_child, heading, paragraph, translate
+from pages.models import ContactPage, ContactTopic, FAQPage, Question, QuestionEmail, StandardPage
+from portal.models import FooterLinks
+
+# name, description, mailbox, English name, English description
+TOPICS = [
+    ("Monuments historiques",
+     "Travaux sur un édifice protégé ou à ses abords, protection, aides à l’entretien.",
+     "patrimoine.bretagne@relais.localhost",
+     "Historic monuments", "Work on or near a protected building, listing, upkeep grants."),
+    ("Archéologie", "Diagnostics, fouilles, découvertes fortuites, carte archéologique.",
+     "archeologie.bretagne@relais.localhost",
+     "Archaeology", "Surveys, excavations, chance finds, archaeological map."),
+    ("Subventions et aides", "Aides à la création, à l’éducation artistique et aux lieux.",
+     "aides.bretagne@relais.localhost",
+     "Grants and funding", "Support for artists, arts education and venues."),
+    ("Presse", "Demandes des journalistes : interviews, visuels, dossiers de presse.",
+     "presse.bretagne@relais.localhost",
+     "Press", "Journalists’ requests: interviews, images, press kits."),
+    ("Autre", "Toute autre question sur les missions de la DRAC.",
+     "communication.bretagne@relais.localhost",
+     "Other", "Any other question about the directorate."),
+]
+
+# Officers follow questions in the admin; topics are edited by the communication team.
+OFFICER_PERMISSIONS = ["view_question", "change_question", "add_contacttopic",
+                       "change_contacttopic", "delete_contacttopic"]
+
+
+def rich(html):
+    return RichText(html)
+
+
+def faq_section(title, *pairs):
+    return ("section", {"heading": title, "items": [
+        {"title": question, "body": rich(answer)} for question, answer in pairs
+    ]})
+
+
+def page_link(page, text):
+    return f'<a linktype="page" id="{page.pk}">{text}</a>'
+
+
+def load_topics():
+    french = Locale.objects.get(language_code="fr")
+    english = Locale.objects.get(language_code="en")
+    topics = []
+    for name, description, email, name_en, description_en in TOPICS:
+        topic, _created = ContactTopic.objects.get_or_create(
+            locale=french, name=name, defaults={"description": description, "email": email},
+        )
+        if topic.get_translation_or_none(english) is None:
+            translation = topic.copy_for_translation(english)
+            translation.name, translation.description = name_en, description_en
+            translation.save()
+        topics.append(topic)
+    return topics
+
+
+def grant_officer_permissions():
+    permissions = Permission.objects.filter(content_type__app_label="pages",
+                                            codename__in=OFFICER_PERMISSIONS)
+    for group in Group.objects.filter(name__in=["Editors", "Moderators"]):
+        group.permissions.add(*permissions)
+
+
+def load_contact_page(home):
+    page = add_child(
+        home, ContactPage, "nous-contacter", title="Nous contacter", show_in_menus=True,
+        summary="Posez votre question aux services de la DRAC : patrimoine, archéologie, "
+                "aides, presse.",
+        intro=("<p>Avant d’écrire, consultez les <b>questions fréquentes</b> : la réponse s’y "
+               "trouve peut-être. Choisissez le thème de votre question pour qu’elle parvienne "
+               "directement au service compétent.</p>"),
+        privacy_notice=(
+            "<p>La DRAC Bretagne traite les informations saisies dans ce formulaire pour "
+            "répondre à votre question, dans le cadre de sa mission de service public "
+            "(article 6-1-e du RGPD). Seuls les agents du service concerné les lisent.</p>"
+            "<p>Vous pouvez accéder à vos données, les rectifier, les effacer ou vous opposer "
+            "à leur traitement en nous écrivant. Si vous estimez que vos droits ne sont pas "
+            "respectés, vous pouvez adresser une réclamation à la CNIL.</p>"),
+        thank_you=(
+            "<p>Merci. Le service concerné vous répondra par courrier électronique, en "
+            "général sous quinze jours. Un accusé de réception rappelant votre numéro de "
+            "référence vient de vous être envoyé.</p>"),
+    )
+    translate(page, "en", title="Contact us", slug="contact-us",
+              summary="Ask the directorate’s services a question.",
+              intro="<p>Choose the topic of your question so that it reaches the right "
+                    "service directly.</p>",
+              privacy_notice=(
+                  "<p>The directorate uses the information you give only to answer your "
+                  "question, as part of its public service mission. You may access, correct "
+                  "or delete your data by writing to us, or complain to the CNIL.</p>"),
+              thank_you=("<p>Thank you. The service concerned will answer you by e-mail. "
+                         "Keep your reference number.</p>"))
+    return page
+
+
+def load_questions(page, topics):
+    """A few questions at each stage, as officers find them in the admin."""
+    site = Site.objects.get(is_default_site=True)
+    now = timezone.now()
+    samples = [
+        ("Q-2026-418207", topics[0], "public", "Jean-Yves Le Floch", "jy.lefloch@example.org", "",
+         "Ravalement d’une maison près de la cathédrale",
+         "Bonjour,\nma maison se trouve à 200 mètres de la cathédrale de Quimper. Dois-je "
+         "demander l’accord de l’architecte des Bâtiments de France pour refaire la façade ?",
+         "new", "", 2),
+        ("Q-2026-093551", topics[1], "partner", "Sophie Tanguy", "s.tanguy@example.org",
+         "Communauté de communes du Pays de Landerneau",
+         "Calendrier du diagnostic de la ZAC de Saint-Éloi",
+         "Nous souhaitons connaître la date prévue du diagnostic archéologique afin de caler "
+         "le planning des travaux de viabilisation.",
+         "in_progress", "", 6),
+        ("Q-2026-760314", topics[3], "partner", "Marc Le Gall", "m.legall@example.org",
+         "Ouest Journal", "Visuels de l’exposition « Trésors d’enluminures »",
+         "Pourriez-vous nous transmettre deux visuels libres de droits pour notre édition du "
+         "week-end ?",
+         "answered", "Visuels envoyés par le service presse le lendemain, avec les crédits.", 20),
+    ]
+    for (reference, topic, visitor_type, name, email, organisation, subject, message, status,
+         reply_note, days_ago) in samples:
+        if Question.objects.filter(reference=reference).exists():
+            continue
+        question = Question(
+            reference=reference, page=page, topic=topic, visitor_type=visitor_type, name=name,
+            email=email, organisation=organisation, subject=subject, message=message,
+            status=status, reply_note=reply_note, locale=page.locale, site=site,
+            created_at=now - timedelta(days=days_ago),
+            answered_at=now - timedelta(days=days_ago - 1) if status == "answered" else None,
+        )
+        question.save()
+        sent = question.created_at + timedelta(seconds=5)
+        QuestionEmail.objects.bulk_create([
+            QuestionEmail(question=question, kind=QuestionEmail.Kind.NOTIFICATION,
+                          recipient=topic.email, attempts=1, sent_at=sent, last_attempt_at=sent),
+            QuestionEmail(question=question, kind=QuestionEmail.Kind.ACKNOWLEDGEMENT,
+                          recipient=email, attempts=1, sent_at=sent, last_attempt_at=sent),
+        ])
+
+
+def load_public_faq(home, contact):
+    faq = add_child(
+        home, FAQPage, "questions-frequentes", title="Questions fréquentes",
+        summary="Les réponses aux questions que l’on nous pose le plus souvent.",
+        contact_page=contact,
+        sections=[
+            faq_section(
+                "Monuments historiques et abords",
+                ("Ma maison est près d’un monument historique : quelles démarches pour des "
+                 "travaux ?",
+                 "<p>Dans le périmètre des abords (500 mètres ou périmètre délimité), les "
+                 "travaux qui modifient l’aspect extérieur sont soumis à l’accord de "
+                 "l’<b>architecte des Bâtiments de France</b>. Déposez votre demande "
+                 "d’autorisation d’urbanisme à la mairie, qui la lui transmet.</p>"),
+                ("Comment faire protéger un édifice au titre des monuments historiques ?",
+                 "<p>Le propriétaire, la commune ou une association peut demander la "
+                 "protection. Le dossier est instruit par la conservation régionale des "
+                 "monuments historiques puis présenté à la commission régionale du "
+                 "patrimoine et de l’architecture.</p>"),
+                ("Les travaux sur un monument classé sont-ils aidés ?",
+                 "<p>Oui : l’État peut participer aux travaux d’entretien et de restauration. "
+                 "Le taux dépend de la nature des travaux et de la situation du "
+                 "propriétaire.</p>"),
+            ),
+            faq_section(
+                "Archéologie",
+                ("J’ai trouvé un objet ancien dans mon jardin : que faire ?",
+                 "<p>Toute découverte fortuite doit être déclarée sans délai au maire de la "
+                 "commune, qui prévient le service régional de l’archéologie (Code du "
+                 "patrimoine, article L. 531-14). Ne déplacez pas l’objet si possible.</p>"),
+                ("Qui paie le diagnostic archéologique ?",
+                 "<p>Le diagnostic est financé par la redevance d’archéologie préventive ; "
+                 "les fouilles éventuelles sont à la charge de l’aménageur.</p>"),
+            ),
+            faq_section(
+                "Aides et subventions",
+                ("Comment demander une subvention ?",
+                 "<p>La plupart des demandes se font en ligne, sur la plateforme des aides "
+                 "du ministère de la Culture, avant la date limite de chaque appel.</p>"),
+                ("Quand saurai-je si mon aide est accordée ?",
+                 "<p>Comptez en général deux à quatre mois après la date limite de dépôt. "
+                 "Une notification vous est adressée par courrier électronique.</p>"),
+            ),
+        ],
+    )
+    translate(faq, "en", title="Frequently asked questions", slug="faq",
+              summary="Answers to the questions we are asked most often.",
+              sections=[
+                  faq_section(
+                      "Historic monuments",
+                      ("My house is near a historic monument: what do I need for works?",
+                       "<p>Within the surroundings of a monument, works that change the "
+                       "outside of a building need the approval of the architecte des "
+                       "Bâtiments de France. Apply to the town hall, which forwards your "
+                       "application.</p>"),
+                  ),
+                  faq_section(
+                      "Archaeology",
+                      ("I found an old object in my garden: what should I do?",
+                       "<p>Report any chance find to the mayor without delay; the regional "
+                       "archaeology service will be told.</p>"),
+                  ),
+              ])
+    return faq
+
+
+def link_to_faq(contact, faq):
+    if "<b>questions fréquentes</b>" in contact.intro:
+        contact.intro = contact.intro.replace("<b>questions fréquentes</b>",
+                                              page_link(faq, "questions fréquentes"))
+        contact.save_revision().publish()
+
+
+def load_intranet_faq(home):
+    add_child(
+        home, FAQPage, "questions-des-agents", title="Questions fréquentes des agents",
+        summary="Télétravail, outils, intranet : les réponses aux questions courantes.",
+        sections=[
+            faq_section(
+                "Télétravail",
+                ("Combien de jours de télétravail puis-je demander ?",
+                 "<p>Jusqu’à trois jours par semaine, selon l’accord de votre chef de service "
+                 "et les nécessités du service.</p>"),
+                ("Comment renouveler mon autorisation ?",
+                 "<p>La demande se renouvelle chaque année avant le 31 août, dans l’outil de "
+                 "gestion des ressources humaines.</p>"),
+            ),
+            faq_section(
+                "Intranet",
+                ("Pourquoi ne vois-je pas l’espace d’une autre direction ?",
+                 "<p>Chaque espace de direction n’est visible que de ses agents. Les pages "
+                 "du réseau sont visibles de tous.</p>"),
+                ("Qui publie sur l’intranet ?",
+                 "<p>Les chargés de communication, après relecture par le chef du service "
+                 "communication.</p>"),
+            ),
+        ],
+    )
+
+
+def load_legal_pages(home, contact):
+    accessibility = add_child(
+        home, StandardPage, "declaration-accessibilite", title="Déclaration d’accessibilité",
+        summary="État de conformité du site au référentiel général d’amélioration de "
+                "l’accessibilité (RGAA).",
+        body=[
+            paragraph("<p>La direction régionale des affaires culturelles de Bretagne "
+                      "s’engage à rendre ses sites internet, intranet et extranet accessibles "
+                      "conformément à l’article 47 de la loi n° 2005-102 du 11 février 2005. "
+                      "Elle met en œuvre pour cela un schéma pluriannuel de mise en "
+                      "accessibilité 2026-2028 et un plan d’actions annuel.</p>"
+                      "<p>Cette déclaration d’accessibilité s’applique au site public de la "
+                      "DRAC Bretagne.</p>"),
+            heading("État de conformité"),
+            paragraph("<p>Le site est <b>non conforme</b> avec le RGAA version 4.1.2 : il n’a "
+                      "pas encore été audité. Un audit de conformité est programmé au cours "
+                      "de l’année 2026 ; ses résultats seront publiés sur cette page.</p>"),
+            heading("Contenus non accessibles"),
+            heading("Non-conformités", "h3"),
+            paragraph("<p>En l’absence d’audit, les non-conformités ne sont pas encore "
+                      "recensées.</p>"),
+            heading("Dérogations pour charge disproportionnée", "h3"),
+            paragraph("<p>Aucune.</p>"),
+            heading("Contenus non soumis à l’obligation d’accessibilité", "h3"),
+            paragraph("<ul><li>Documents bureautiques publiés avant le 23 septembre 2018 ;</li>"
+                      "<li>contenus de tiers qui ne sont ni financés, ni développés par "
+                      "l’administration.</li></ul>"),
+            heading("Établissement de cette déclaration"),
+            paragraph("<p>Cette déclaration a été établie le 5 janvier 2026.</p>"),
+            heading("Technologies utilisées", "h3"),
+            paragraph("<ul><li>HTML5</li><li>CSS</li><li>JavaScript</li>"
+                      "<li>Système de design de l’État (DSFR)</li></ul>"),
+            heading("Retour d’information et contact"),
+            paragraph(f"<p>Si vous n’arrivez pas à accéder à un contenu ou à un service, "
+                      f"vous pouvez nous contacter pour être orienté vers une alternative "
+                      f"accessible ou obtenir le contenu sous une autre forme : "
+                      f"{page_link(contact, 'formulaire de contact')} (thème « Autre ») ou "
+                      f"courrier à la DRAC Bretagne, Hôtel de Blossac, 6 rue du Chapitre, "
+                      f"35044 Rennes Cedex.</p>"),
+            heading("Voies de recours"),
+            paragraph("<p>Si vous constatez un défaut d’accessibilité qui vous empêche "
+                      "d’accéder à un contenu ou à un service, que vous nous l’avez signalé "
+                      "et que vous n’avez pas obtenu de réponse satisfaisante, vous pouvez "
+                      "saisir le Défenseur des droits :</p>"
+                      "<ul><li>par le formulaire en ligne du Défenseur des droits ;</li>"
+                      "<li>en contactant le délégué du Défenseur des droits de votre "
+                      "région ;</li><li>par téléphone au 09 69 39 00 00 ;</li>"
+                      "<li>par courrier (gratuit, sans affranchissement) : Défenseur des "
+                      "droits, Libre réponse 71120, 75342 Paris CEDEX 07.</li></ul>"),
+        ],
+    )
+    translate(accessibility, "en", title="Accessibility statement",
+              slug="accessibility-statement",
+              summary="How far this website complies with the French accessibility "
+                      "standard (RGAA).",
+              body=[
+                  heading("Compliance status"),
+                  paragraph("<p>This website is <b>not compliant</b> with RGAA version "
+                            "4.1.2: it has not been audited yet. An audit is planned in "
+                            "2026.</p>"),
+                  heading("Feedback and contact"),
+                  paragraph(f"<p>If you cannot access some content, "
+                            f"{page_link(contact, 'contact us')} and we will provide it in "
+                            f"another form.</p>"),
+              ])
+    legal_notice = add_child(
+        home, StandardPage, "mentions-legales", title="Mentions légales",
+        body=[
+            heading("Éditeur"),
+            paragraph("<p>Direction régionale des affaires culturelles de Bretagne<br>"
+                      "Hôtel de Blossac, 6 rue du Chapitre, 35044 Rennes Cedex<br>"
+                      "Téléphone : 02 99 29 67 67</p>"),
+            heading("Directeur de la publication"),
+            paragraph("<p>Le directeur régional des affaires culturelles de Bretagne.</p>"),
+            heading("Hébergement"),
+            paragraph("<p>Ministère de la Culture, service du numérique, 182 rue "
+                      "Saint-Honoré, 75001 Paris.</p>"),
+            heading("Réutilisation des contenus"),
+            paragraph("<p>Sauf mention contraire, les textes de ce site sont publiés sous "
+                      "licence ouverte Etalab 2.0 : vous pouvez les réutiliser en citant la "
+                      "source. Les photographies restent la propriété de leurs auteurs, "
+                      "crédités sous chaque image.</p>"),
+            heading("Liens vers ce site"),
+            paragraph("<p>Tout site public ou privé peut créer un lien vers les pages de ce "
+                      "site sans autorisation préalable. Les pages ne doivent pas être "
+                      "affichées à l’intérieur des pages d’un autre site.</p>"),
+        ],
+    )
+    personal_data = add_child(
+        home, StandardPage, "donnees-personnelles", title="Données personnelles",
+        body=[
+            heading("Responsable du traitement"),
+            paragraph("<p>La direction régionale des affaires culturelles de Bretagne, "
+                      "représentée par son directeur.</p>"),
+            heading("Données traitées et finalités"),
+            paragraph(f"<ul><li>Questions envoyées par le "
+                      f"{page_link(contact, 'formulaire de contact')} : nom, adresse "
+                      f"électronique, organisation, message, pour vous répondre ;</li>"
+                      f"<li>comptes des partenaires : nom et adresse électronique, pour "
+                      f"l’accès aux services qui leur sont réservés.</li></ul>"),
+            heading("Base légale"),
+            paragraph("<p>Ces traitements relèvent de l’exécution d’une mission d’intérêt "
+                      "public (article 6-1-e du règlement général sur la protection des "
+                      "données).</p>"),
+            heading("Destinataires et durée de conservation"),
+            paragraph("<p>Seuls les agents du service concerné lisent vos questions. Elles "
+                      "sont conservées douze mois puis supprimées automatiquement.</p>"),
+            heading("Vos droits"),
+            paragraph("<p>Vous pouvez accéder à vos données, les faire rectifier ou effacer, "
+                      "limiter leur traitement ou vous y opposer en écrivant au délégué à la "
+                      "protection des données du ministère de la Culture. Si vous estimez que "
+                      "vos droits ne sont pas respectés, vous pouvez adresser une réclamation "
+                      "à la CNIL.</p>"),
+            heading("Cookies"),
+            paragraph("<p>Ce site ne dépose aucun cookie de mesure d’audience ni de "
+                      "publicité : seuls les cookies nécessaires à la session et à la "
+                      "sécurité des formulaires sont utilisés. Aucun consentement n’est donc "
+                      "demandé.</p>"),
+        ],
+    )
+    return accessibility, legal_notice, personal_data
+
+
+def set_footer_links(site, accessibility, legal_notice, personal_data):
+    links = FooterLinks.for_site(site)
+    if links.accessibility_page_id is None:
+        links.accessibility_page = accessibility
+        links.accessibility_conformity = FooterLinks.Conformity.NONE
+        links.legal_notice_page = legal_notice
+        links.personal_data_page = personal_data
+        links.save()
+
+
+def load(public_home, intranet_home, stdout):
+    topics = load_topics()
+    grant_officer_permissions()
+    contact = load_contact_page(public_home)
+    load_questions(contact, topics)
+    faq = load_public_faq(public_home, contact)
+    link_to_faq(contact, faq)
+    load_intranet_faq(intranet_home)
+    legal_pages = load_legal_pages(public_home, contact)
+    set_footer_links(Site.objects.get(root_page=public_home), *legal_pages)
+    stdout.write("Contact form, FAQ and legal pages ready.")

@@ -1,0 +1,67 @@
+"""Frequently asked questions, on either site: sections of DSFR accordions, and schema.org
+FAQPage data for search engines on the public site."""
+
+import json
+
+from django.db import models
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.search import index
+
+from pages.blocks import faq_blocks
+from pages.models.base import BasePage
+
+# Escapes that keep a JSON document from closing the <script> element it sits in.
+SCRIPT_SAFE = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+def json_ld_script(data: dict) -> str:
+    """A schema.org JSON-LD element. It is data, not script, so the CSP does not block it."""
+    text = json.dumps(data, ensure_ascii=False).translate(SCRIPT_SAFE)
+    return mark_safe(f'<script type="application/ld+json">{text}</script>')
+
+
+class FAQPage(BasePage):
+    intro = RichTextField(_("introduction"), blank=True,
+                          features=["bold", "italic", "link", "ul"])
+    sections = StreamField(faq_blocks(), verbose_name=_("sections"), blank=True)
+    contact_page = models.ForeignKey(
+        "wagtailcore.Page", verbose_name=_("page to ask another question"), null=True,
+        blank=True, on_delete=models.SET_NULL, related_name="+",
+        help_text=_("Offered at the end, for visitors who did not find their answer."),
+    )
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("sections"),
+                      FieldPanel("contact_page")]
+    search_fields = [*BasePage.search_fields, index.SearchField("intro"),
+                     index.SearchField("sections")]
+    parent_page_types = ["pages.HomePage", "pages.IntranetHomePage", "pages.StandardPage"]
+    template = "pages/faq/faq_page.html"
+
+    class Meta:
+        verbose_name = _("FAQ page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        target = self.contact_page.localized if self.contact_page else None
+        context["ask_page"] = target if target and target.live else None
+        return context
+
+    def question_answers(self):
+        """(question, answer HTML) pairs of every section, in order."""
+        return [(item["title"], str(item["body"]))
+                for section in self.sections for item in section.value["items"]]
+
+    def json_ld(self) -> str:
+        return json_ld_script({
+            "@context": "https://schema.org",
+            "@type": "FAQPage",
+            "name": self.title,
+            "mainEntity": [
+                {"@type": "Question", "name": question,
+                 "acceptedAnswer": {"@type": "Answer", "text": answer}}
+                for question, answer in self.question_answers()
+            ],
+        })
