@@ -5,7 +5,9 @@ from importlib import import_module
 from pages.demo.base import load as load_base
 
 # Modules with a load(public_home, intranet_home, stdout) function, run in this order.
-DEMO_MODULES: list[str] = []
+DEMO_MODULES: list[str] = [
+    "pages.demo.news",
+]
 
 
 def load(stdout):

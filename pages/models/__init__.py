@@ -10,3 +10,4 @@ from pages.models.base import (  # noqa: F401
     StandardPage,
     prefetch_card_images,
 )
+from pages.models.news import NewsArticlePage, NewsCategory, NewsIndexPage  # noqa: F401

@@ -1,0 +1,20 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from pages.models import NewsCategory
+
+
+class NewsCategoryViewSet(SnippetViewSet):
+    model = NewsCategory
+    icon = "tag"
+    menu_label = _("News categories")
+    add_to_admin_menu = True
+    menu_order = 310
+    # Translatable snippets get Wagtail's locale switcher and filter of their own.
+    list_display = ["name", "slug"]
+    search_fields = ["name", "slug"]
+    ordering = ["name"]
+
+
+register_snippet(NewsCategoryViewSet)
