@@ -9,6 +9,7 @@ import datetime
 import unicodedata
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -17,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import Tag, TaggedItemBase
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
@@ -33,6 +35,16 @@ NEWS_PER_PAGE = 10
 FEED_LENGTH = 20
 
 
+class NewsCategoryForm(WagtailAdminModelForm):
+    def clean_slug(self):
+        # The form has no locale field, so Django's own unique check would skip (slug, locale).
+        slug = self.cleaned_data["slug"]
+        others = NewsCategory.objects.filter(locale_id=self.instance.locale_id, slug=slug)
+        if others.exclude(pk=self.instance.pk).exists():
+            raise ValidationError(_("Another category in this language already has this slug."))
+        return slug
+
+
 class NewsCategory(TranslatableMixin, models.Model):
     """A theme news articles are filed under (Heritage, Museums…), translated per locale."""
 
@@ -43,6 +55,7 @@ class NewsCategory(TranslatableMixin, models.Model):
     )
 
     panels = [FieldPanel("name"), FieldPanel("slug")]
+    base_form_class = NewsCategoryForm
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("news category")
