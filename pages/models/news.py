@@ -168,7 +168,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         ]
 
     @path("")
-    def news_list(self, request):
+    def index_route(self, request):
         articles = visible_articles(self, request)
         form = NewsFilterForm(request.GET, articles=articles)
         page_obj = None
@@ -296,19 +296,24 @@ class NewsArticlePage(BodyPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         index_page = self.get_parent()
-        siblings = visible_articles(index_page, request)
         context.update({
             "index_page": index_page,
             "index_url": index_page.get_url(request),
             "related": self.visible_related_links(request),
-            "previous_article": siblings.filter(
-                Q(date__lt=self.date) | Q(date=self.date, pk__lt=self.pk)
-            ).first(),
-            "next_article": siblings.filter(
-                Q(date__gt=self.date) | Q(date=self.date, pk__gt=self.pk)
-            ).order_by("date", "pk").first(),
+            **self.neighbours(visible_articles(index_page, request)),
         })
         return context
+
+    def neighbours(self, siblings) -> dict:
+        """The next older and next more recent articles, in the list's order."""
+        if self.pk is None:  # the preview of an article being written
+            return {"previous_article": None, "next_article": None}
+        older = Q(date__lt=self.date) | Q(date=self.date, pk__lt=self.pk)
+        newer = Q(date__gt=self.date) | Q(date=self.date, pk__gt=self.pk)
+        return {
+            "previous_article": siblings.filter(older).first(),
+            "next_article": siblings.filter(newer).order_by("date", "pk").first(),
+        }
 
     def visible_related_links(self, request) -> list[dict]:
         """Related links a reader may follow: external ones, and the pages they may open."""

@@ -18,7 +18,7 @@ def head_meta(context):
         return {}
     page = context.get("page")
     meta = seo.head_meta(request, page, context.get("canonical_url", ""))
-    structured = page_structured_data(page, request) if page is not None else None
+    structured = page_structured_data(page, request) if page is not None and page.pk else None
     return {"meta": meta, "structured_data": json_ld_script(structured)}
 
 

@@ -156,9 +156,9 @@ def news(public_home):
 def intranet_news(intranet_home, directorates):
     bretagne, _normandie = directorates
     index_page = add_index(intranet_home, "Actualités du réseau", "actualites-du-reseau")
-    add_article(index_page, "Séminaire du réseau", "seminaire")
+    add_article(index_page, "Séminaire du réseau", "seminaire", tags=["Séminaire"])
     secret = add_article(index_page, "Note réservée à la Bretagne", "note-bretagne",
-                         date=TODAY - datetime.timedelta(days=1))
+                         date=TODAY - datetime.timedelta(days=1), tags=["Déménagement"])
     restrict_to_directorate(secret, bretagne)
     return index_page
 
@@ -277,6 +277,30 @@ def test_a_public_article_cannot_link_to_an_intranet_page(admin_client, public_h
     assert not NewsArticlePage.objects.filter(slug="fuite").exists()
 
 
+def test_editors_preview_an_article_before_it_exists(admin_client, public_home, news):
+    heritage = NewsCategory.objects.get(slug="patrimoine")
+    preview_url = f"/admin/pages/add/pages/newsarticlepage/{news.pk}/preview/"
+    data = article_form_data("Aperçu d’une actualité", "apercu", categories=[heritage])
+    response = admin_client.post(preview_url, data)
+    assert response.json()["is_valid"]
+    response = admin_client.get(preview_url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Aperçu d’une actualité</h1>" in html
+    assert '<a class="fr-tag" href="/actualites/?category=patrimoine"' in html
+
+
+def test_editors_preview_a_news_index(admin_client, news):
+    preview_url = f"/admin/pages/{news.pk}/edit/preview/"
+    data = nested_form_data({"title": "Actualités (aperçu)", "slug": "actualites", "summary": ""})
+    assert admin_client.post(preview_url, data).json()["is_valid"]
+    response = admin_client.get(preview_url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Actualités (aperçu)</h1>" in html
+    assert len(card_links(html)) == 3
+
+
 # --- the listing ------------------------------------------------------------------------------
 
 def test_index_lists_live_articles_newest_first(public_client, news):
@@ -390,8 +414,13 @@ def test_intranet_index_lists_restricted_articles_to_their_directorate_only(
     links = card_links(intranet_client.get("/actualites-du-reseau/").content.decode())
     assert links == ["/actualites-du-reseau/seminaire/", "/actualites-du-reseau/note-bretagne/"]
     intranet_client.force_login(staff_normandie)
-    links = card_links(intranet_client.get("/actualites-du-reseau/").content.decode())
-    assert links == ["/actualites-du-reseau/seminaire/"]
+    response = intranet_client.get("/actualites-du-reseau/")
+    assert card_links(response.content.decode()) == ["/actualites-du-reseau/seminaire/"]
+    # Not even its tags show through the filters.
+    assert [value for value, _label in response.context["filter_form"].fields["tag"].choices
+            ] == ["", "séminaire"]
+    assert "Déménagement" not in response.content.decode()
+    assert intranet_client.get("/actualites-du-reseau/?tag=déménagement").status_code == 400
     assert intranet_client.get("/actualites-du-reseau/note-bretagne/").status_code == 403
 
 
