@@ -27,14 +27,18 @@ def og_locale(language_code: str) -> str:
     return OG_LOCALES.get(language_code, language_code)
 
 
-def translation_alternates(request, page) -> list[Alternate]:
-    """The live translations of a page (itself included), plus x-default; none if alone."""
-    translations = list(page.get_translations(inclusive=True).live().select_related("locale"))
+def live_translations(page) -> dict[str, object]:
+    """The live versions of a page by language code, itself included."""
+    translations = page.get_translations(inclusive=True).live().select_related("locale")
+    return {translated.locale.language_code: translated for translated in translations}
+
+
+def translation_alternates(request, translations) -> list[Alternate]:
+    """hreflang links to every version of a page, plus x-default; none for a lone page."""
     if len(translations) < 2:
         return []
     alternates = []
-    for translated in translations:
-        code = translated.locale.language_code
+    for code, translated in translations.items():
         url = translated.get_full_url(request)
         if url:
             alternates.append(Alternate(code, url))
@@ -71,14 +75,19 @@ def head_meta(request, page, canonical_url: str = "") -> dict:
     if page is None or not page.pk:
         return meta
     page_url = page.get_full_url(request)
+    translations = live_translations(page)
+    # A page shown under another language's prefix still speaks its own language.
+    language = next((code for code, translated in translations.items()
+                     if translated.pk == page.pk), language)
     meta.update({
+        "locale": og_locale(language),
         "type": getattr(page, "open_graph_type", "website"),
         "title": getattr(page, "sharing_title", page.title),
         "description": getattr(page, "sharing_description", ""),
         "url": canonical_url or page_url,
         "canonical_url": canonical_url or page_url,
         "image": sharing_image(request, page),
-        "alternates": translation_alternates(request, page),
+        "alternates": translation_alternates(request, translations),
     })
     meta["locale_alternates"] = [
         og_locale(alternate.lang) for alternate in meta["alternates"]

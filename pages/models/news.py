@@ -50,7 +50,7 @@ class NewsCategory(TranslatableMixin, models.Model):
 
     name = models.CharField(_("name"), max_length=100)
     slug = models.SlugField(
-        _("slug"), max_length=100, allow_unicode=False,
+        _("slug"), max_length=100,
         help_text=_("Used in the address of the filtered news list."),
     )
 
@@ -150,10 +150,6 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
     class Meta:
         verbose_name = _("news index")
-
-    @cached_property
-    def is_intranet(self) -> bool:
-        return is_in_intranet(self.path)
 
     def feed_links(self, request) -> list[dict]:
         """The feeds of this index, for <link rel="alternate"> and the visible links."""

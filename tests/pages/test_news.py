@@ -12,6 +12,7 @@ from defusedxml import ElementTree
 from django.core.exceptions import ValidationError
 from django.core.files.images import ImageFile
 from django.db import IntegrityError, transaction
+from django.template import Context, Template
 from django.utils import timezone
 from PIL import Image as PillowImage
 from wagtail.images.models import Image
@@ -654,6 +655,12 @@ def test_translations_are_announced_with_hreflang(public_client, public_home, ne
     assert not [link for link in lone.links if "hreflang" in link]
 
 
+def test_a_french_page_shown_under_the_english_prefix_says_it_is_french(public_client, news):
+    head = head_of(public_client.get("/en/actualites/jep/"))
+    assert head.first("og:locale") == "fr_FR"
+    assert head.link_hrefs("canonical") == ["http://localhost:8000/actualites/jep/"]
+
+
 def test_home_page_describes_the_directorate_in_json_ld(public_client, sites):
     identity = SiteIdentity.for_site(sites[0])
     identity.directorate_name = "Direction régionale des affaires culturelles de Bretagne"
@@ -705,6 +712,15 @@ def test_json_ld_cannot_break_out_of_its_script_element():
     body = html.removeprefix('<script type="application/ld+json">').removesuffix("</script>")
     assert json.loads(body) == {"name": "</script><script>alert(1)</script> & <!--"}
     assert json_ld_script(None) == ""
+
+
+def test_json_ld_template_tag_renders_any_data_for_other_page_families():
+    html = Template("{% load seo_tags %}{% json_ld data %}").render(Context({"data": {
+        "@context": "https://schema.org", "@type": "Book", "name": "Guide <des> jardins",
+        "datePublished": datetime.date(2025, 6, 1)}}))
+    assert html == ('<script type="application/ld+json">{"@context": "https://schema.org", '
+                    '"@type": "Book", "name": "Guide \\u003Cdes\\u003E jardins", '
+                    '"datePublished": "2025-06-01"}</script>')
 
 
 def test_share_links_load_no_third_party_script(public_client, news):
