@@ -12,9 +12,9 @@ from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from wagtail.models import BaseViewRestriction, PageViewRestriction
 
-# Paths the intranet answers without a staff account: signing in, and the files the login
-# page itself needs.
-OPEN_PATH_PREFIXES = ("/accounts/", "/en/accounts/", "/static/", "/favicon.ico")
+# Paths the intranet answers without a staff account: signing in, the files the login
+# page itself needs, and robots.txt, which tells crawlers to keep out.
+OPEN_PATH_PREFIXES = ("/accounts/", "/en/accounts/", "/static/", "/favicon.ico", "/robots.txt")
 
 
 def is_intranet_request(request) -> bool:

@@ -9,6 +9,7 @@ DEMO_MODULES: list[str] = [
     "pages.demo.publications",
     "pages.demo.multimedia",
     "pages.demo.contact",
+    "pages.demo.news",
 ]
 
 

@@ -13,6 +13,7 @@ from pages.models.base import (  # noqa: F401
 from pages.models.contact import ContactPage, ContactTopic, Question, QuestionEmail  # noqa: F401
 from pages.models.faq import FAQPage  # noqa: F401
 from pages.models.multimedia import MultimediaFolderPage  # noqa: F401
+from pages.models.news import NewsArticlePage, NewsCategory, NewsIndexPage  # noqa: F401
 from pages.models.publications import (  # noqa: F401
     DownloadCount,
     PaperCopyRequest,

@@ -1,0 +1,331 @@
+"""News for both sites: an index page publishes its child articles, with categories, tags,
+feeds and a filtered, paginated listing.
+
+A news index under the public home publishes public news; one under the intranet home
+publishes intranet news, where an article may be restricted to a directorate's staff.
+"""
+
+import datetime
+import unicodedata
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import Tag, TaggedItemBase
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Page, TranslatableMixin
+from wagtail.search import index
+
+from pages.blocks import LinkBlock
+from pages.forms import BasePageForm, is_in_intranet
+from pages.models.base import BasePage, BodyPage, prefetch_card_images
+from portal.intranet import visible_to
+from portal.listing import paginate
+
+NEWS_PER_PAGE = 10
+FEED_LENGTH = 20
+
+
+class NewsCategoryForm(WagtailAdminModelForm):
+    def clean_slug(self):
+        # The form has no locale field, so Django's own unique check would skip (slug, locale).
+        slug = self.cleaned_data["slug"]
+        others = NewsCategory.objects.filter(locale_id=self.instance.locale_id, slug=slug)
+        if others.exclude(pk=self.instance.pk).exists():
+            raise ValidationError(_("Another category in this language already has this slug."))
+        return slug
+
+
+class NewsCategory(TranslatableMixin, models.Model):
+    """A theme news articles are filed under (Heritage, Museums…), translated per locale."""
+
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(
+        _("slug"), max_length=100,
+        help_text=_("Used in the address of the filtered news list."),
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+    base_form_class = NewsCategoryForm
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("news category")
+        verbose_name_plural = _("news categories")
+        ordering = ["name"]
+        unique_together = [("translation_key", "locale"), ("slug", "locale")]
+
+    def __str__(self):
+        return self.name
+
+
+class NewsArticleTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "pages.NewsArticlePage", related_name="tagged_items", on_delete=models.CASCADE
+    )
+
+
+def listable_pages(queryset, request, *, intranet: bool):
+    """Live pages a list or feed may show: on the intranet, what this user may open; on the
+    public site, public pages only, whoever asks (a feed or list is the same for everyone)."""
+    queryset = queryset.live()
+    if intranet:
+        return visible_to(queryset, request.user)
+    return queryset.public()
+
+
+def visible_articles(index_page, request):
+    """The articles of this news index that this request may list, newest first."""
+    articles = NewsArticlePage.objects.child_of(index_page)
+    return listable_pages(
+        articles, request, intranet=is_in_intranet(index_page.path)
+    ).order_by("-date", "-pk")
+
+
+def prefetch_article_cards(articles):
+    articles = list(articles)
+    models.prefetch_related_objects(articles, "categories", "tags")
+    prefetch_card_images(articles)
+    return articles
+
+
+def by_label(choices):
+    """Choices in dictionary order: accents and capitals do not push a label to the end."""
+    def collation_key(choice):
+        return unicodedata.normalize("NFKD", str(choice[1])).encode("ascii", "ignore").lower()
+
+    return sorted(choices, key=collation_key)
+
+
+class NewsFilterForm(forms.Form):
+    """The filters of a news list, offering only values that match some visible article."""
+
+    category = forms.ChoiceField(label=_("Category"), required=False)
+    tag = forms.ChoiceField(label=_("Tag"), required=False)
+    year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None)
+
+    def __init__(self, data, *, articles):
+        super().__init__(data)
+        everything = [("", _("All"))]
+        categories = NewsCategory.objects.filter(news_articles__in=articles)
+        self.fields["category"].choices = everything + by_label(
+            dict(categories.values_list("slug", "name").distinct()).items()
+        )
+        tags = Tag.objects.filter(pages_newsarticletag_items__content_object__in=articles)
+        self.fields["tag"].choices = everything + by_label(
+            dict(tags.values_list("slug", "name").distinct()).items()
+        )
+        years = articles.dates("date", "year", order="DESC")
+        self.fields["year"].choices = everything + [(day.year, day.year) for day in years]
+
+    @property
+    def is_filtering(self) -> bool:
+        return self.is_valid() and any(self.cleaned_data.values())
+
+    def filter(self, articles):
+        data = self.cleaned_data
+        if data["category"]:
+            articles = articles.filter(categories__slug=data["category"]).distinct()
+        if data["tag"]:
+            articles = articles.filter(tags__slug=data["tag"]).distinct()
+        if data["year"]:
+            articles = articles.filter(date__year=data["year"])
+        return articles
+
+
+class NewsIndexPage(RoutablePageMixin, BasePage):
+    """A list of news articles, with filters, RSS and Atom feeds."""
+
+    parent_page_types = ["pages.HomePage", "pages.IntranetHomePage", "pages.StandardPage"]
+    subpage_types = ["pages.NewsArticlePage"]
+    template = "pages/news/news_index_page.html"
+
+    class Meta:
+        verbose_name = _("news index")
+
+    def feed_links(self, request) -> list[dict]:
+        """The feeds of this index, for <link rel="alternate"> and the visible links."""
+        base = self.get_full_url(request)
+        if not base:
+            return []
+        return [
+            {"type": "application/rss+xml", "label": "RSS",
+             "url": base + self.reverse_subpage("rss_feed").lstrip("/")},
+            {"type": "application/atom+xml", "label": "Atom",
+             "url": base + self.reverse_subpage("atom_feed").lstrip("/")},
+        ]
+
+    @path("")
+    def index_route(self, request):
+        articles = visible_articles(self, request)
+        form = NewsFilterForm(request.GET, articles=articles)
+        page_obj = None
+        if form.is_valid():
+            page_obj = paginate(request, form.filter(articles), NEWS_PER_PAGE)
+            page_obj.object_list = prefetch_article_cards(page_obj.object_list)
+        response = self.render(request, context_overrides={
+            "filter_form": form,
+            "page_obj": page_obj,
+            "feeds": self.feed_links(request),
+            "canonical_url": self.listing_canonical_url(request, page_obj),
+        })
+        if not form.is_valid():
+            response.status_code = 400
+        return response
+
+    def listing_canonical_url(self, request, page_obj) -> str:
+        """Filtered lists point to the whole list; later pages of it keep their number."""
+        url = self.get_full_url(request)
+        if page_obj is not None and page_obj.number > 1 and not request.GET.keys() - {"page"}:
+            url += f"?page={page_obj.number}"
+        return url
+
+    @path("rss/", name="rss_feed")
+    def rss_feed(self, request):
+        from pages.feeds import NewsRssFeed
+
+        return NewsRssFeed(self)(request)
+
+    @path("atom/", name="atom_feed")
+    def atom_feed(self, request):
+        from pages.feeds import NewsAtomFeed
+
+        return NewsAtomFeed(self)(request)
+
+
+class NewsArticleForm(BasePageForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A page's categories come from its own language.
+        if "categories" in self.fields and self.instance.locale_id:
+            self.fields["categories"].queryset = NewsCategory.objects.filter(
+                locale_id=self.instance.locale_id
+            )
+
+
+class NewsArticlePage(BodyPage):
+    """A news article: dated, filed under categories and tags, with related links."""
+
+    date = models.DateField(
+        _("date"), default=timezone.localdate,
+        help_text=_("Shown on the article and used to sort and filter the news."),
+    )
+    categories = ParentalManyToManyField(
+        NewsCategory, verbose_name=_("categories"), blank=True, related_name="news_articles"
+    )
+    tags = ClusterTaggableManager(
+        verbose_name=_("tags"), through=NewsArticleTag, blank=True,
+        help_text=_("Keywords readers can follow to related news."),
+    )
+    related_links = StreamField(
+        [("link", LinkBlock())], verbose_name=_("related links"), blank=True,
+        help_text=_("Pages of this site or other sites to read next."),
+    )
+
+    parent_page_types = ["pages.NewsIndexPage"]
+    subpage_types = []
+    template = "pages/news/news_article_page.html"
+    base_form_class = NewsArticleForm
+    open_graph_type = "article"
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("date"),
+        FieldPanel("summary"),
+        FieldPanel("listing_image"),
+        MultiFieldPanel(
+            [FieldPanel("categories", widget=forms.CheckboxSelectMultiple), FieldPanel("tags")],
+            heading=_("Classification"),
+        ),
+        FieldPanel("body"),
+        FieldPanel("related_links"),
+    ]
+    search_fields = [
+        *BodyPage.search_fields,
+        index.FilterField("date"),
+        index.RelatedFields("categories", [index.SearchField("name")]),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+    ]
+
+    class Meta:
+        verbose_name = _("news article")
+        verbose_name_plural = _("news articles")
+
+    @cached_property
+    def category_list(self) -> list[NewsCategory]:
+        return list(self.categories.all())
+
+    @cached_property
+    def tag_list(self) -> list[Tag]:
+        return list(self.tags.all())
+
+    @cached_property
+    def is_intranet(self) -> bool:
+        return is_in_intranet(self.path)
+
+    @property
+    def published_at(self) -> datetime.datetime:
+        """The article's date as a moment, for feeds and structured data."""
+        return timezone.make_aware(datetime.datetime.combine(self.date, datetime.time.min))
+
+    def open_graph_extra(self) -> list[tuple[str, str]]:
+        properties = [("article:published_time", self.published_at.isoformat())]
+        if self.last_published_at:
+            properties.append(("article:modified_time", self.last_published_at.isoformat()))
+        properties += [("article:section", category.name) for category in self.category_list]
+        properties += [("article:tag", tag.name) for tag in self.tag_list]
+        return properties
+
+    def structured_data(self, request) -> dict:
+        from pages.structured_data import news_article
+
+        return news_article(self, request)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        index_page = self.get_parent()
+        context.update({
+            "index_page": index_page,
+            "index_url": index_page.get_url(request),
+            "related": self.visible_related_links(request),
+            **self.neighbours(visible_articles(index_page, request)),
+        })
+        return context
+
+    def neighbours(self, siblings) -> dict:
+        """The next older and next more recent articles, in the list's order."""
+        if self.pk is None:  # the preview of an article being written
+            return {"previous_article": None, "next_article": None}
+        older = Q(date__lt=self.date) | Q(date=self.date, pk__lt=self.pk)
+        newer = Q(date__gt=self.date) | Q(date=self.date, pk__gt=self.pk)
+        return {
+            "previous_article": siblings.filter(older).first(),
+            "next_article": siblings.filter(newer).order_by("date", "pk").first(),
+        }
+
+    def visible_related_links(self, request) -> list[dict]:
+        """Related links a reader may follow: external ones, and the pages they may open."""
+        links = [block.value for block in self.related_links]
+        page_ids = [link["page"].pk for link in links if link["page"]]
+        open_ids = set()
+        if page_ids:
+            open_ids = set(listable_pages(
+                Page.objects.filter(pk__in=page_ids), request, intranet=self.is_intranet
+            ).values_list("pk", flat=True))
+        visible = []
+        for link in links:
+            target = link["page"]
+            if target is None:
+                visible.append({"url": link["url"], "label": link["label"], "external": True})
+            elif target.pk in open_ids:
+                visible.append({"url": target.get_url(request),
+                                "label": link["label"] or target.title, "external": False})
+        return visible
