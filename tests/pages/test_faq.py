@@ -119,7 +119,7 @@ def test_faq_page_queries_do_not_grow_with_its_questions(public_client, public_h
     page = add_faq(public_home, sections=[section("Première partie", *pairs[: count // 2]),
                                           section("Seconde partie", *pairs[count // 2:])])
     public_client.get(page.url)
-    with django_assert_max_num_queries(16):
+    with django_assert_max_num_queries(18):
         response = public_client.get(page.url)
     html = response.content.decode()
     assert html.count('class="fr-accordion"') == count

@@ -845,7 +845,7 @@ def test_news_index_queries_do_not_grow_with_the_news(
     index_page = add_index(public_home)
     fill_index(index_page, count, categories)
     public_client.get("/actualites/")  # warm the site-root cache and create the renditions
-    with django_assert_max_num_queries(28):
+    with django_assert_max_num_queries(30):
         response = public_client.get("/actualites/?tag=commun")
     assert len(card_links(response.content.decode())) == min(count, 10)
 
@@ -861,7 +861,7 @@ def test_intranet_news_index_queries_do_not_grow_with_the_news(
         restrict_to_directorate(article, directorates[number_of(article) % 2])
     intranet_client.force_login(staff_bretagne)
     intranet_client.get("/actualites-du-reseau/")
-    with django_assert_max_num_queries(33):
+    with django_assert_max_num_queries(34):
         response = intranet_client.get("/actualites-du-reseau/")
     assert card_links(response.content.decode())
 
@@ -886,7 +886,7 @@ def test_news_article_queries_do_not_grow_with_the_news_or_its_links(
     article.save_revision().publish()
     url = f"/actualites/actualite-{count // 2}/"
     public_client.get(url)
-    with django_assert_max_num_queries(30):
+    with django_assert_max_num_queries(32):
         response = public_client.get(url)
     assert response.content.decode().count('<li><a class="fr-link" href="/actualites/') == count - 1
 

@@ -540,7 +540,7 @@ def test_publication_list_queries_do_not_grow(public_client, index, count,
                                               django_assert_max_num_queries):
     add_many(index, count)
     public_client.get("/publications/")  # warm the site-root cache and create renditions
-    with django_assert_max_num_queries(22):
+    with django_assert_max_num_queries(24):
         response = public_client.get("/publications/")
     assert response.content.decode().count("relais-publication-card") == min(count, 12)
 
@@ -551,7 +551,7 @@ def test_publication_page_queries_do_not_grow(public_client, index, count,
     publications = add_many(index, count)
     url = publications[0].url
     public_client.get(url)
-    with django_assert_max_num_queries(28):
+    with django_assert_max_num_queries(30):
         response = public_client.get(url)
     assert response.content.decode().count("relais-publication-card") == 3
 
