@@ -25,7 +25,7 @@ from pages.models.publications import (
 )
 from portal.listing import paginate
 from portal.models import SiteIdentity
-from portal.ratelimit import over_rate_limit
+from portal.antispam import HoneypotFormMixin, rate_limit_allows
 
 logger = logging.getLogger(__name__)
 
@@ -77,10 +77,7 @@ class PublicationFilterForm(forms.Form):
 
 # --- Paper-copy requests ----------------------------------------------------------------------
 
-class PaperCopyRequestForm(forms.ModelForm):
-    # Hidden from people by CSS; robots that fill every field give themselves away.
-    website = forms.CharField(label=_("Leave this field empty"), required=False)
-
+class PaperCopyRequestForm(HoneypotFormMixin, forms.ModelForm):
     class Meta:
         model = PaperCopyRequest
         fields = ["quantity", "name", "organisation", "email", "postal_address", "message"]
@@ -104,11 +101,6 @@ class PaperCopyRequestForm(forms.ModelForm):
             label=_("Number of copies"), min_value=1, max_value=maximum, initial=1,
             help_text=_("Between 1 and %(maximum)s.") % {"maximum": maximum},
         )
-        self.fields["website"].widget.attrs.update(tabindex="-1", autocomplete="off")
-
-    @property
-    def is_spam(self) -> bool:
-        return bool(self.cleaned_data.get("website"))
 
     def save(self, commit=True):
         paper_request = super().save(commit=False)
@@ -132,14 +124,13 @@ def handle_paper_copy_form(publication, request):
         return PaperCopyRequestForm(publication=publication), None, 200
     form = PaperCopyRequestForm(request.POST, publication=publication)
     if not form.is_valid():
-        return form, None, 200
-    if over_rate_limit(request, "paper-copy", PAPER_COPY_REQUESTS_PER_HOUR, 3600):
+        return form, None, 400 if form.caught_by_honeypot else 200
+    if not rate_limit_allows(request, "paper-copy", PAPER_COPY_REQUESTS_PER_HOUR, 3600):
         form.add_error(None, _("Too many requests were sent from your connection. "
                                "Please try again in an hour."))
         return form, None, 429
-    if not form.is_spam:
-        paper_request = form.save()
-        notify_officer_of_paper_copy_request.enqueue(paper_request.pk)
+    paper_request = form.save()
+    notify_officer_of_paper_copy_request.enqueue(paper_request.pk)
     messages.success(request, _("Your request has been recorded. The officer in charge of "
                                 "this publication will send the copies or contact you."))
     return None, HttpResponseRedirect(publication.get_url(request) + "#paper-copies"), 302

@@ -263,9 +263,9 @@ def test_a_request_survives_a_failing_mail_server_and_the_command_retries_it(
     assert len(mail.outbox) == 1  # a notified request is not sent twice
 
 
-def test_the_honeypot_swallows_robots_silently(public_client, magazine):
+def test_the_honeypot_stops_robots(public_client, magazine):
     response = order(public_client, magazine, website="http://spam.example")
-    assert response.status_code == 302
+    assert response.status_code == 400
     assert not PaperCopyRequest.objects.exists()
     assert mail.outbox == []
 
