@@ -23,9 +23,9 @@ from pages.models.publications import (
     PublicationFormat,
     PublicationType,
 )
+from portal.antispam import HoneypotFormMixin, rate_limit_allows
 from portal.listing import paginate
 from portal.models import SiteIdentity
-from portal.antispam import HoneypotFormMixin, rate_limit_allows
 
 logger = logging.getLogger(__name__)
 
