@@ -1,7 +1,6 @@
 """What the publication pages do besides showing themselves: the listing filters, the
 paper-copy request form and the officer's notification, and their schema.org description."""
 
-import json
 import logging
 import smtplib
 
@@ -252,12 +251,4 @@ def publication_schema(page, request, cover=None) -> dict:
     return data
 
 
-def as_json_ld(data: dict) -> str:
-    """JSON safe to put inside a <script type="application/ld+json"> element."""
-    return json.dumps(data, ensure_ascii=False).translate(
-        {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
-    )
 
-
-def publication_json_ld(page, request, cover=None) -> str:
-    return as_json_ld(publication_schema(page, request, cover))

@@ -1,10 +1,8 @@
 """Frequently asked questions, on either site: sections of DSFR accordions, and schema.org
 FAQPage data for search engines on the public site."""
 
-import json
 
 from django.db import models
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -12,15 +10,6 @@ from wagtail.search import index
 
 from pages.blocks import faq_blocks
 from pages.models.base import BasePage
-
-# Escapes that keep a JSON document from closing the <script> element it sits in.
-SCRIPT_SAFE = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
-
-
-def json_ld_script(data: dict) -> str:
-    """A schema.org JSON-LD element. It is data, not script, so the CSP does not block it."""
-    text = json.dumps(data, ensure_ascii=False).translate(SCRIPT_SAFE)
-    return mark_safe(f'<script type="application/ld+json">{text}</script>')
 
 
 class FAQPage(BasePage):
@@ -54,8 +43,10 @@ class FAQPage(BasePage):
         return [(item["title"], str(item["body"]))
                 for section in self.sections for item in section.value["items"]]
 
-    def json_ld(self) -> str:
-        return json_ld_script({
+    def structured_data(self, request):
+        if getattr(request, "is_intranet", False):
+            return None  # search engines never see the intranet
+        return {
             "@context": "https://schema.org",
             "@type": "FAQPage",
             "name": self.title,
@@ -64,4 +55,4 @@ class FAQPage(BasePage):
                  "acceptedAnswer": {"@type": "Answer", "text": answer}}
                 for question, answer in self.question_answers()
             ],
-        })
+        }

@@ -200,16 +200,19 @@ class PublicationPage(RoutablePageMixin, BasePage):
         prefetch_covers(siblings, COVER_CARD_FILTER)
         return siblings
 
-    def get_context(self, request, *args, **kwargs):
-        from pages.publications import publication_json_ld
+    def structured_data(self, request):
+        from pages.publications import publication_schema
 
+        cover = self.cover_image.get_rendition(COVER_PAGE_FILTER) if self.cover_image else None
+        return publication_schema(self, request, cover)
+
+    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         cover = self.cover_image.get_rendition(COVER_PAGE_FILTER) if self.cover_image else None
         context.update(
             cover=cover,
             download_url=self.get_download_url(request) if self.pdf_id else "",
             same_collection=self.same_collection(request.user),
-            json_ld=publication_json_ld(self, request, cover),
         )
         return context
 
