@@ -3,7 +3,6 @@ the legal pages and the footer links to them."""
 
 from datetime import timedelta
 
-from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 from wagtail.models import Locale, Site
 from wagtail.rich_text import RichText
@@ -33,10 +32,6 @@ TOPICS = [
 ]
 
 # Officers follow questions in the admin; topics are edited by the communication team.
-OFFICER_PERMISSIONS = ["view_question", "change_question", "add_contacttopic",
-                       "change_contacttopic", "delete_contacttopic"]
-
-
 def rich(html):
     return RichText(html)
 
@@ -65,13 +60,6 @@ def load_topics():
             translation.save()
         topics.append(topic)
     return topics
-
-
-def grant_officer_permissions():
-    permissions = Permission.objects.filter(content_type__app_label="pages",
-                                            codename__in=OFFICER_PERMISSIONS)
-    for group in Group.objects.filter(name__in=["Editors", "Moderators"]):
-        group.permissions.add(*permissions)
 
 
 def load_contact_page(home):
@@ -385,7 +373,6 @@ def set_footer_links(site, accessibility, legal_notice, personal_data):
 
 def load(public_home, intranet_home, stdout):
     topics = load_topics()
-    grant_officer_permissions()
     contact = load_contact_page(public_home)
     load_questions(contact, topics)
     faq = load_public_faq(public_home, contact)

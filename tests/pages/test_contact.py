@@ -449,10 +449,23 @@ def test_questions_cannot_be_created_in_the_admin(officer_client, topics):
     assert not Question.objects.exists()
 
 
-def test_editors_do_not_see_questions_without_the_permission(public_client, editor, sites):
+def test_admin_users_without_the_permission_do_not_see_questions(
+    public_client, make_user, sites
+):
+    from django.contrib.auth.models import Group, Permission
+
+    reviewers = Group.objects.create(name="Reviewers")
+    reviewers.permissions.add(Permission.objects.get(codename="access_admin"))
+    reviewer = make_user("relecteur@example.org", reviewers)
+    activate_totp(reviewer)
+    public_client.force_login(reviewer)
+    assert public_client.get(ADMIN).status_code in (302, 403)
+
+
+def test_communication_officers_follow_questions_by_default(public_client, editor, sites):
     activate_totp(editor)
     public_client.force_login(editor)
-    assert public_client.get(ADMIN).status_code in (302, 403)
+    assert public_client.get(ADMIN).status_code == 200
 
 
 def test_only_admin_users_can_follow_a_question(officer_client, officer, editor, partner, topics,

@@ -24,6 +24,10 @@ def test_roles_are_created_by_migrations_with_their_permissions(db):
     assert editors.permissions.filter(codename="access_admin").exists()
     assert editors.permissions.filter(codename="access_intranet").exists()
     assert not Group.objects.get(name="Partners").permissions.exists()
+    for codename in ("change_question", "change_papercopyrequest", "add_newscategory",
+                     "add_publicationcollection"):
+        assert editors.permissions.filter(codename=codename).exists()
+    assert not editors.permissions.filter(codename="delete_contacttopic").exists()
 
 
 def test_a_new_directorate_gets_its_staff_group_with_intranet_access(db):
