@@ -1,10 +1,12 @@
-"""An editor writes a page and submits it; a moderator publishes it: all in the Wagtail admin."""
+"""An editor writes a news article and submits it; a moderator publishes it: all in the
+Wagtail admin."""
 
 import re
 
 import pytest
 from playwright.sync_api import expect
 
+from pages.models import NewsIndexPage
 from tests.conftest import PASSWORD, activate_totp, current_totp_code
 
 pytestmark = [pytest.mark.browser,
@@ -24,12 +26,14 @@ def test_editor_submits_and_moderator_publishes(new_page, urls, sites, make_user
     editor = make_user("editrice@example.org", "Editors", first_name="Élise")
     moderator = make_user("moderateur@example.org", "Moderators", first_name="Yann")
     editor_secret, moderator_secret = activate_totp(editor), activate_totp(moderator)
-    home = sites[0].root_page
+    news = NewsIndexPage(title="Actualités", slug="actualites")
+    sites[0].root_page.add_child(instance=news)
+    news.save_revision().publish()
 
     editing = new_page()
-    sign_in_with_code(editing, f"{urls['public']}/admin/pages/{home.pk}/", editor, editor_secret)
-    expect(editing.get_by_role("heading", level=1)).to_contain_text("Accueil")
-    editing.goto(f"{urls['public']}/admin/pages/add/pages/standardpage/{home.pk}/")
+    sign_in_with_code(editing, f"{urls['public']}/admin/pages/{news.pk}/", editor, editor_secret)
+    expect(editing.get_by_role("heading", level=1)).to_contain_text("Actualités")
+    editing.get_by_role("link", name=re.compile("Ajouter une sous-page")).first.click()
     title = editing.get_by_role("textbox", name=re.compile("^Titre")).first
     title.fill("Restauration du vitrail de l’abbatiale")
     title.press("Tab")  # the slug follows the title when the field is left
@@ -38,7 +42,7 @@ def test_editor_submits_and_moderator_publishes(new_page, urls, sites, make_user
     expect(editing.get_by_text(re.compile("soumise"))).to_be_visible()
 
     visitor = new_page()
-    response = visitor.goto(f"{urls['public']}/restauration-du-vitrail-de-labbatiale/")
+    response = visitor.goto(f"{urls['public']}/actualites/restauration-du-vitrail-de-labbatiale/")
     assert response.status == 404  # not published yet
 
     moderating = new_page()
@@ -48,6 +52,7 @@ def test_editor_submits_and_moderator_publishes(new_page, urls, sites, make_user
     moderating.get_by_role("button", name=re.compile("Approuver")).first.click()
     expect(moderating.get_by_role("link", name=re.compile("page : publiée"))).to_be_visible()
 
-    visitor.goto(f"{urls['public']}/restauration-du-vitrail-de-labbatiale/")
+    visitor.goto(f"{urls['public']}/actualites/")
+    visitor.get_by_role("link", name="Restauration du vitrail de l’abbatiale").click()
     expect(visitor.get_by_role("heading", level=1)).to_have_text(
         "Restauration du vitrail de l’abbatiale")
