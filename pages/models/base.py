@@ -101,8 +101,11 @@ class BodyPage(BasePage):
         abstract = True
 
     def get_context(self, request, *args, **kwargs):
+        from pages.embeds import prefetch_media
+
         context = super().get_context(request, *args, **kwargs)
         context["children"] = self.visible_children(request.user)
+        prefetch_media(self.body)
         return context
 
 
