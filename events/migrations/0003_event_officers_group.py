@@ -12,10 +12,10 @@ PERMISSIONS = [
 
 
 def create_group(apps, schema_editor):
-    for label in ("events", "wagtailadmin"):
-        config = apps.get_app_config(label)
-        config.models_module = True
-        create_permissions(config, apps=apps, verbosity=0)
+    # wagtailadmin's own migration creates access_admin; ours may not exist yet.
+    events_config = apps.get_app_config("events")
+    events_config.models_module = True
+    create_permissions(events_config, apps=apps, verbosity=0)
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     group, _created = Group.objects.get_or_create(name="Event officers")

@@ -106,6 +106,11 @@ class Venue(models.Model):
     def __str__(self):
         return f"{self.name} ({self.commune})"
 
+    def save(self, *args, **kwargs):
+        self.commune_code = self.commune_code.strip().upper()
+        self.key = self.make_key(self.name, self.commune_code)
+        super().save(*args, **kwargs)
+
     @staticmethod
     def make_key(name: str, commune_code: str) -> str:
         return f"{commune_code.strip().upper()}:{slugify(name)}"
@@ -133,11 +138,6 @@ class Venue(models.Model):
                 errors["latitude"] = _("These coordinates are not in the department's territory.")
         if errors:
             raise ValidationError(errors)
-
-    def save(self, *args, **kwargs):
-        self.commune_code = self.commune_code.strip().upper()
-        self.key = self.make_key(self.name, self.commune_code)
-        super().save(*args, **kwargs)
 
 
 class LocalEventQuerySet(models.QuerySet):
@@ -265,6 +265,13 @@ class LocalEvent(models.Model):
     def __str__(self):
         return self.title
 
+    def save(self, *args, **kwargs):
+        if self.venue_id is not None:
+            department = self.venue.department
+            self.department_id = department.pk
+            self.region_id = department.region_id
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("events:detail", args=[self.replaces_id or self.pk])
 
@@ -313,13 +320,6 @@ class LocalEvent(models.Model):
         if not self.slots.exists():
             missing.append("dates")
         return missing
-
-    def save(self, *args, **kwargs):
-        if self.venue_id is not None:
-            department = self.venue.department
-            self.department_id = department.pk
-            self.region_id = department.region_id
-        super().save(*args, **kwargs)
 
     def refresh_dates(self):
         bounds = self.slots.aggregate(first=models.Min("start"), last=models.Max("end"))

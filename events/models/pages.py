@@ -204,7 +204,7 @@ class DirectorateEventPage(RoutablePageMixin, BodyPage):
 
         return serve_registration(self, request)
 
-    @path("calendrier.ics", name="ics")
+    @path("calendrier/", name="ics")
     def ics(self, request):
         from events.calendars import directorate_event_calendar
 
