@@ -15,9 +15,10 @@ from events.models import ACCESSIBILITY, AttendanceMode, Department, Region, The
 FLAG_VALUES = {"": False, "0": False, "1": True, "on": True, "true": True}
 
 
-class FlagCheckbox(forms.CheckboxInput):
+class CheckboxInput(forms.CheckboxInput):
     """A checkbox that hands the raw value to the field, so that ``?free=maybe`` is an
-    error rather than silently true."""
+    error rather than silently true. (Same class name as Django's, which the DSFR field
+    template recognises.)"""
 
     def __init__(self, attrs=None):
         super().__init__(attrs={"value": "1", **(attrs or {})},
@@ -28,7 +29,7 @@ class FlagCheckbox(forms.CheckboxInput):
 
 
 class FlagField(forms.Field):
-    widget = FlagCheckbox
+    widget = CheckboxInput
 
     def __init__(self, **kwargs):
         super().__init__(required=False, **kwargs)

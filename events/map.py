@@ -28,11 +28,11 @@ TILE_POSITIONS = {
     "76": (1.5, 4, "OCC"),
     "93": (2.5, 4, "PAC"),
     "94": (3.5, 4.6, "COR"),
-    "01": (0.0, 6, "GUA"),
-    "02": (0.8, 6, "MTQ"),
-    "03": (1.6, 6, "GUY"),
-    "04": (2.4, 6, "REU"),
-    "06": (3.2, 6, "MAY"),
+    "01": (0, 6, "GUA"),
+    "02": (1, 6, "MTQ"),
+    "03": (2, 6, "GUY"),
+    "04": (3, 6, "REU"),
+    "06": (4, 6, "MAY"),
 }
 
 
@@ -43,11 +43,11 @@ class Tile:
     count: int
     url: str
     accessible_name: str
-    x: float
-    y: float
+    x: int
+    y: int
     points: str
-    text_x: float
-    text_y: float
+    text_x: int
+    text_y: int
 
 
 def _hexagon(x: float, y: float) -> str:
@@ -65,7 +65,7 @@ def region_map(counts: dict, urls: dict) -> dict:
     for region in Region.objects.all():
         column, row, label = TILE_POSITIONS[region.code]
         count = counts.get(region.pk, 0)
-        x, y = column * (TILE_WIDTH + GAP), row * (TILE_HEIGHT + GAP)
+        x, y = round(column * (TILE_WIDTH + GAP)), round(row * (TILE_HEIGHT + GAP))
         tiles.append(Tile(
             name=region.name,
             label=label,
@@ -75,9 +75,9 @@ def region_map(counts: dict, urls: dict) -> dict:
                                      "%(region)s: %(count)s events", count)
             % {"region": region.name, "count": count},
             x=x, y=y, points=_hexagon(x, y),
-            text_x=x + TILE_WIDTH / 2, text_y=y + TILE_HEIGHT / 2,
+            text_x=x + TILE_WIDTH // 2, text_y=y + TILE_HEIGHT // 2,
         ))
-    width = 4.5 * (TILE_WIDTH + GAP)
+    width = 5 * (TILE_WIDTH + GAP)
     height = 7 * (TILE_HEIGHT + GAP)
     return {"tiles": tiles, "width": int(width), "height": int(height),
             "overseas_y": int(5.7 * (TILE_HEIGHT + GAP)), "overseas_label": _("Overseas")}

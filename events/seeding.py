@@ -73,10 +73,10 @@ def ensure_national_event(parent) -> NationalEventPage:
     return page
 
 
-def ensure_regional_pages(edition) -> None:
+def ensure_regional_pages(edition, regions=None) -> None:
     existing = set(RegionalProgrammePage.objects.child_of(edition).values_list("region_id",
                                                                                flat=True))
-    for region in Region.objects.exclude(pk__in=existing):
+    for region in (regions or Region.objects.all()).exclude(pk__in=existing):
         page = RegionalProgrammePage(
             title=f"Programme en {region.name}", slug=region.slug, region=region,
             introduction=f"<p>Tous les lieux ouverts en {region.name} pour les Journées "
