@@ -1,6 +1,7 @@
 """The public programme: filters, counts in dropdowns, empty results, map, detail page with
 JSON-LD and ICS, printable programme; query counts that do not grow with the list."""
 
+import datetime as dt
 import json
 import re
 
@@ -46,8 +47,7 @@ def test_filters_narrow_the_list(public_client, edition, organiser):
     free.themes.add(jardins)
     make_event(edition, organiser, venue=brest(), title="Payant", is_free=False, price="5 €",
                booking_required=True, booking_phone="02 00 00 00 00")
-    make_event(edition, organiser, venue=brest(), title="Dimanche", day=__import__(
-        "datetime").date(2026, 9, 20), attendance_mode="mixed",
+    make_event(edition, organiser, venue=brest(), title="Dimanche", day=dt.date(2026, 9, 20), attendance_mode="mixed",
         online_url="https://example.org/live")
 
     def titles(query):
