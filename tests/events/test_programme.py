@@ -47,8 +47,8 @@ def test_filters_narrow_the_list(public_client, edition, organiser):
     free.themes.add(jardins)
     make_event(edition, organiser, venue=brest(), title="Payant", is_free=False, price="5 €",
                booking_required=True, booking_phone="02 00 00 00 00")
-    make_event(edition, organiser, venue=brest(), title="Dimanche", day=dt.date(2026, 9, 20), attendance_mode="mixed",
-        online_url="https://example.org/live")
+    make_event(edition, organiser, venue=brest(), title="Dimanche", day=dt.date(2026, 9, 20),
+               attendance_mode="mixed", online_url="https://example.org/live")
 
     def titles(query):
         response = public_client.get(BRETAGNE + "?" + query)
