@@ -162,14 +162,18 @@ def generate_events(count, edition, organiser, *, status=EventStatus.APPROVED, s
                     batch_size=2000) -> int:
     """Create ``count`` local events of ``edition`` with venues, slots and themes."""
     rng = random.Random(seed)
-    venues = _venues(rng, max(1, count // 3))
+    venues_by_region = {}
+    for venue in _venues(rng, max(Region.objects.count(), count // 3)):
+        venues_by_region.setdefault(venue.department.region_id, []).append(venue)
+    regions = sorted(venues_by_region)
     theme_ids = list(Theme.objects.values_list("pk", flat=True))
     days = [edition.start_date + dt.timedelta(days=n)
             for n in range((edition.end_date - edition.start_date).days + 1)]
     created = 0
     while created < count:
         size = min(batch_size, count - created)
-        plans = [(rng.choice(venues), _slots(rng, days)) for _ in range(size)]
+        plans = [(rng.choice(venues_by_region[regions[(created + n) % len(regions)]]),
+                  _slots(rng, days)) for n in range(size)]
         events = LocalEvent.objects.bulk_create(
             [_event(rng, edition, organiser, venue, status, slots) for venue, slots in plans])
         TimeSlot.objects.bulk_create(

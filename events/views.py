@@ -66,6 +66,10 @@ def bad_parameters(error: InvalidFilters):
     return HttpResponseBadRequest("\n".join(lines), content_type="text/plain; charset=utf-8")
 
 
+UNEXPORTED_FIELDS = ["contact_phone", "organiser", "refusal_reason", "created_at",
+                     "submitted_at", "replaces"]
+
+
 def _exported_events(request):
     """Published events of the public site, narrowed by the query's filters and edition."""
     form = parse_filters(request.GET)
@@ -77,7 +81,9 @@ def _exported_events(request):
             raise InvalidFilters(form)
         events = events.filter(edition_id=int(edition))
     events = apply_filters(events, form.cleaned_data)
-    return events.with_listing_relations().order_by("first_start", "id")
+    # Private or unexported columns are not even read: fewer values to convert per row.
+    return (events.with_listing_relations().defer(*UNEXPORTED_FIELDS)
+            .order_by("first_start", "id"))
 
 
 def _exporting(build):
