@@ -1,4 +1,5 @@
 from django import forms
+from django.core.exceptions import PermissionDenied
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -10,6 +11,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import (
     DeleteView,
     EditView,
+    InspectView,
     SnippetViewSet,
     SnippetViewSetGroup,
 )
@@ -25,8 +27,6 @@ class RegionalObjectMixin:
     def get_object(self, queryset=None):
         event = super().get_object(queryset)
         if not may_moderate(self.request.user, event):
-            from django.core.exceptions import PermissionDenied
-
             raise PermissionDenied
         return event
 
@@ -36,6 +36,10 @@ class LocalEventEditView(RegionalObjectMixin, EditView):
 
 
 class LocalEventDeleteView(RegionalObjectMixin, DeleteView):
+    pass
+
+
+class LocalEventInspectView(RegionalObjectMixin, InspectView):
     pass
 
 
@@ -50,6 +54,7 @@ class LocalEventViewSet(SnippetViewSet):
     inspect_view_enabled = True
     edit_view_class = LocalEventEditView
     delete_view_class = LocalEventDeleteView
+    inspect_view_class = LocalEventInspectView
     panels = [
         FieldPanel("title"), FieldPanel("description"), FieldPanel("organisation"),
         FieldPanel("themes", widget=forms.CheckboxSelectMultiple),

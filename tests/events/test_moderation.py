@@ -35,7 +35,8 @@ def test_officer_lists_and_opens_only_their_region(public_client, officer_bretag
     assert "Soumis à Rennes" in html and "Soumis à Caen" not in html
     assert f"/admin/events/{rennes.pk}/approve/" in html
     assert public_client.get(f"{LIST}edit/{rennes.pk}/").status_code == 200
-    assert public_client.get(f"{LIST}edit/{caen_event.pk}/").status_code in (403, 302)
+    for view in ("edit", "inspect", "delete"):
+        assert public_client.get(f"{LIST}{view}/{caen_event.pk}/").status_code in (403, 302)
     assert public_client.post(f"/admin/events/{caen_event.pk}/approve/").status_code in (403,
                                                                                        302)
     caen_event.refresh_from_db()
