@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "portal",
     "portal.proconnect",
     "pages",
+    "events",
     "dsfr",
     "widget_tweaks",
     "wagtail.contrib.forms",

@@ -1,0 +1,72 @@
+"""schema.org Event JSON-LD of a local event, for search engines and aggregators."""
+
+from events.models import AttendanceMode, EventStatus
+
+ATTENDANCE = {
+    AttendanceMode.OFFLINE: "https://schema.org/OfflineEventAttendanceMode",
+    AttendanceMode.ONLINE: "https://schema.org/OnlineEventAttendanceMode",
+    AttendanceMode.MIXED: "https://schema.org/MixedEventAttendanceMode",
+}
+
+
+def _place(venue):
+    return {
+        "@type": "Place",
+        "name": venue.name,
+        "address": {
+            "@type": "PostalAddress",
+            "streetAddress": venue.address,
+            "postalCode": venue.postcode,
+            "addressLocality": venue.commune,
+            "addressRegion": venue.department.region.name,
+            "addressCountry": "FR",
+        },
+        "geo": {"@type": "GeoCoordinates", "latitude": venue.latitude,
+                "longitude": venue.longitude},
+    }
+
+
+def event_json_ld(event, request) -> dict:
+    url = request.build_absolute_uri(event.get_absolute_url())
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": event.title,
+        "description": event.description,
+        "url": url,
+        "eventStatus": "https://schema.org/EventCancelled"
+        if event.status == EventStatus.CANCELLED else "https://schema.org/EventScheduled",
+        "eventAttendanceMode": ATTENDANCE[event.attendance_mode],
+        "isAccessibleForFree": event.is_free,
+    }
+    if event.first_start:
+        data["startDate"] = event.first_start.isoformat()
+    if event.last_end:
+        data["endDate"] = event.last_end.isoformat()
+    locations = []
+    if event.venue_id:
+        locations.append(_place(event.venue))
+    if event.online_url:
+        locations.append({"@type": "VirtualLocation", "url": event.online_url})
+    if locations:
+        data["location"] = locations[0] if len(locations) == 1 else locations
+    if event.organisation:
+        data["organizer"] = {"@type": "Organization", "name": event.organisation}
+    if event.image:
+        data["image"] = request.build_absolute_uri(event.image.url)
+    offer = {"@type": "Offer", "url": event.booking_url or url,
+             "availability": "https://schema.org/SoldOut"
+             if event.status == EventStatus.FULL else "https://schema.org/InStock"}
+    if event.is_free:
+        offer.update(price="0", priceCurrency="EUR")
+    else:
+        offer["description"] = event.price
+    data["offers"] = offer
+    slots = list(event.slots.all())
+    if len(slots) > 1:
+        data["subEvent"] = [
+            {"@type": "Event", "name": event.title, "startDate": slot.start.isoformat(),
+             "endDate": slot.end.isoformat()}
+            for slot in slots
+        ]
+    return data

@@ -1,0 +1,189 @@
+"""Realistic local events in bulk, for the demo, `manage.py seed_events` and the benchmark.
+
+Venues sit in communes of the shipped reference data (real INSEE codes); events are spread
+over every region in turn, with one to three time slots on the national event's days."""
+
+import datetime as dt
+import random
+
+from django.db import transaction
+from django.utils import timezone
+
+from events.geography import department_code_of, reference_data
+from events.models import (
+    AttendanceMode,
+    Department,
+    EventStatus,
+    LocalEvent,
+    NationalEventPage,
+    Region,
+    RegionalProgrammePage,
+    Theme,
+    TimeSlot,
+    Venue,
+)
+
+EDITION_SLUG = "journees-europeennes-du-patrimoine-2026"
+
+PLACES = [
+    "Église Saint-Martin", "Chapelle Notre-Dame", "Cathédrale Saint-Pierre", "Abbaye Saint-Michel",
+    "Château de la Roche", "Manoir de Kerlann", "Hôtel de ville", "Musée des Beaux-Arts",
+    "Musée d’histoire locale", "Archives départementales", "Médiathèque François-Mitterrand",
+    "Jardin des Plantes", "Parc du château", "Théâtre municipal", "Ancienne manufacture",
+    "Moulin de la Rivière", "Phare du Cap", "Lavoir communal", "Maison à pans de bois",
+    "Couvent des Jacobins", "Halle médiévale", "Fort Vauban", "Ancienne gare",
+    "Conservatoire de musique", "Palais de justice", "Préfecture", "Écomusée du pays",
+]
+STREETS = ["rue de l’Église", "place de la Mairie", "rue du Château", "rue Victor-Hugo",
+           "avenue Jean-Jaurès", "place du Marché", "rue des Halles", "quai de la Rivière"]
+FORMATS = [
+    ("Visite guidée", "Une visite commentée par un guide-conférencier pour découvrir l’histoire "
+                      "et l’architecture du lieu."),
+    ("Visite libre", "Le lieu ouvre exceptionnellement ses portes : parcours libre avec livret."),
+    ("Atelier en famille", "Un atelier pour petits et grands, autour des savoir-faire du lieu."),
+    ("Concert", "Un concert de musique de chambre dans un cadre patrimonial."),
+    ("Conférence", "Une conférence sur l’histoire et la restauration du monument."),
+    ("Exposition", "Une exposition de documents d’archives et de photographies anciennes."),
+    ("Démonstration de savoir-faire", "Tailleurs de pierre, vitraillistes et charpentiers "
+                                      "présentent leur métier."),
+    ("Balade commentée", "Une promenade dans le quartier à la découverte du patrimoine."),
+]
+SLOT_HOURS = [(10, 12), (14, 16), (15, 18), (10, 17), (20, 22)]
+
+
+def ensure_national_event(parent) -> NationalEventPage:
+    """The demo's national event (JEP 2026), created once under ``parent``."""
+    existing = NationalEventPage.objects.filter(slug=EDITION_SLUG).first()
+    if existing is not None:
+        return existing
+    page = NationalEventPage(
+        title="Journées européennes du patrimoine 2026", slug=EDITION_SLUG,
+        summary="Les 19 et 20 septembre 2026, monuments, musées, jardins et archives ouvrent "
+                "leurs portes partout en France.",
+        edition_year=2026, start_date=dt.date(2026, 9, 19), end_date=dt.date(2026, 9, 20),
+        theme="Patrimoine de l’eau",
+        description="<p>Pour leur 43<sup>e</sup> édition, les Journées européennes du "
+                    "patrimoine invitent à découvrir le patrimoine lié à l’eau : moulins, "
+                    "lavoirs, ponts, phares et fontaines.</p>",
+        communication_kit_url="https://www.culture.gouv.fr/kit-communication-jep",
+        show_in_menus=True,
+    )
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def ensure_regional_pages(edition, regions=None) -> None:
+    existing = set(RegionalProgrammePage.objects.child_of(edition).values_list("region_id",
+                                                                               flat=True))
+    for region in (regions or Region.objects.all()).exclude(pk__in=existing):
+        page = RegionalProgrammePage(
+            title=f"Programme en {region.name}", slug=region.slug, region=region,
+            introduction=f"<p>Tous les lieux ouverts en {region.name} pour les Journées "
+                         "européennes du patrimoine.</p>",
+            contact_name=f"Service communication, DRAC {region.name}",
+        )
+        edition.add_child(instance=page)
+        page.save_revision().publish()
+
+
+def _communes_by_region() -> dict:
+    departments = {d.code: d for d in Department.objects.select_related("region")}
+    grouped = {}
+    for commune in reference_data()["communes"]:
+        department = departments[department_code_of(commune["insee"])]
+        grouped.setdefault(department.region_id, []).append((commune, department))
+    return grouped
+
+
+def _venues(rng, count) -> list[Venue]:
+    """``count`` venues spread over every region, reusing existing ones (same key)."""
+    by_region = _communes_by_region()
+    region_ids = sorted(by_region)
+    wanted = {}
+    for index in range(count):
+        commune, department = rng.choice(by_region[region_ids[index % len(region_ids)]])
+        name = rng.choice(PLACES)
+        key = Venue.make_key(name, commune["insee"])
+        wanted.setdefault(key, Venue(
+            name=name, address=f"{rng.randint(1, 40)} {rng.choice(STREETS)}",
+            postcode=commune["postcode"], commune=commune["name"],
+            commune_code=commune["insee"], department=department,
+            latitude=round(commune["latitude"] + rng.uniform(-0.01, 0.01), 5),
+            longitude=round(commune["longitude"] + rng.uniform(-0.01, 0.01), 5), key=key,
+        ))
+    Venue.objects.bulk_create(wanted.values(), ignore_conflicts=True, batch_size=500)
+    return list(Venue.objects.filter(key__in=wanted).select_related("department"))
+
+
+def _slots(rng, days) -> list[tuple]:
+    chosen = set()
+    for _ in range(rng.randint(1, 3)):
+        chosen.add((rng.choice(days), rng.choice(SLOT_HOURS)))
+    slots = []
+    for day, (start_hour, end_hour) in sorted(chosen):
+        start = timezone.make_aware(dt.datetime.combine(day, dt.time(start_hour)))
+        slots.append((start, start.replace(hour=end_hour)))
+    return slots
+
+
+def _event(rng, edition, organiser, venue, status, slots) -> LocalEvent:
+    label, description = rng.choice(FORMATS)
+    is_free = rng.random() < 0.8
+    booking = rng.random() < 0.3
+    mode = rng.choices([AttendanceMode.OFFLINE, AttendanceMode.MIXED, AttendanceMode.ONLINE],
+                       [0.9, 0.07, 0.03])[0]
+    young = rng.random() < 0.3
+    return LocalEvent(
+        edition=edition, organiser=organiser, venue=venue, department=venue.department,
+        region_id=venue.department.region_id, title=f"{label} : {venue.name}",
+        description=f"{description} {venue.name}, {venue.commune}.",
+        organisation=f"Association des amis du patrimoine de {venue.commune}",
+        is_free=is_free, price="" if is_free else f"{rng.choice([3, 5, 8])} €, gratuit pour les "
+                                                  "moins de 18 ans",
+        booking_required=booking,
+        booking_phone="02 99 00 00 00" if booking else "",
+        booking_email=f"reservation@{venue.commune_code.lower()}.example.fr" if booking else "",
+        attendance_mode=mode,
+        online_url="https://visite.example.fr/direct" if mode != AttendanceMode.OFFLINE else "",
+        young_audience=young, school_groups=young and rng.random() < 0.5,
+        age_min=rng.choice([None, 3, 6, 12]) if young else None,
+        access_motor=rng.random() < 0.5, access_visual=rng.random() < 0.2,
+        access_hearing=rng.random() < 0.2, access_mental=rng.random() < 0.15,
+        access_psychic=rng.random() < 0.1,
+        first_participation=rng.random() < 0.1,
+        status=status, first_start=slots[0][0], last_end=max(end for _start, end in slots),
+        submitted_at=timezone.now(),
+    )
+
+
+@transaction.atomic
+def generate_events(count, edition, organiser, *, status=EventStatus.APPROVED, seed=2026,
+                    batch_size=2000) -> int:
+    """Create ``count`` local events of ``edition`` with venues, slots and themes."""
+    rng = random.Random(seed)
+    venues_by_region = {}
+    for venue in _venues(rng, max(Region.objects.count(), count // 3)):
+        venues_by_region.setdefault(venue.department.region_id, []).append(venue)
+    regions = sorted(venues_by_region)
+    theme_ids = list(Theme.objects.values_list("pk", flat=True))
+    days = [edition.start_date + dt.timedelta(days=n)
+            for n in range((edition.end_date - edition.start_date).days + 1)]
+    created = 0
+    while created < count:
+        size = min(batch_size, count - created)
+        plans = [(rng.choice(venues_by_region[regions[(created + n) % len(regions)]]),
+                  _slots(rng, days)) for n in range(size)]
+        events = LocalEvent.objects.bulk_create(
+            [_event(rng, edition, organiser, venue, status, slots) for venue, slots in plans])
+        TimeSlot.objects.bulk_create(
+            [TimeSlot(event=event, start=start, end=end)
+             for event, (_venue, slots) in zip(events, plans, strict=True)
+             for start, end in slots], batch_size=5000)
+        through = LocalEvent.themes.through
+        through.objects.bulk_create(
+            [through(localevent_id=event.pk, theme_id=theme_id)
+             for event in events for theme_id in rng.sample(theme_ids, rng.randint(1, 2))],
+            batch_size=5000)
+        created += size
+    return created

@@ -1,0 +1,296 @@
+"""Public views of local events (detail, calendar, feeds, exports), the organisers' space
+and the intranet statistics."""
+
+import json
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q
+from django.http import Http404, HttpResponseBadRequest
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from events import calendars, exports, moderation
+from events.filters import InvalidFilters, apply_filters, parse_filters
+from events.forms import (
+    AttendanceForm,
+    AudienceForm,
+    EventDetailsForm,
+    TimeSlotFormSet,
+    VenueForm,
+)
+from events.models import (
+    EventStatus,
+    LocalEvent,
+    NationalEventPage,
+    public_edition_ids,
+)
+from events.officers import officer_regions
+from events.schema import event_json_ld
+
+# --- Public ---------------------------------------------------------------------------------
+
+
+def _published_or_own(request, pk):
+    """A published event, or the signed-in organiser's own event (shown as a preview)."""
+    events = LocalEvent.objects.with_listing_relations().select_related("edition")
+    event = events.published().filter(pk=pk).first()
+    if event is None and request.user.is_authenticated:
+        event = events.originals().filter(pk=pk, organiser=request.user).first()
+    if event is None:
+        raise Http404
+    return event
+
+
+def event_detail(request, pk):
+    event = _published_or_own(request, pk)
+    return render(request, "events/local_event_detail.html", {
+        "event": event,
+        "json_ld": json.dumps(event_json_ld(event, request), ensure_ascii=False)
+        .replace("<", "\\u003c"),
+        "is_preview": not event.is_published,
+    })
+
+
+def event_ics(request, pk):
+    event = get_object_or_404(LocalEvent.objects.published().prefetch_related("slots")
+                              .select_related("venue"), pk=pk)
+    return calendars.local_event_calendar(event, request)
+
+
+def bad_parameters(error: InvalidFilters):
+    lines = [_("Invalid parameters:"), *error.messages()]
+    return HttpResponseBadRequest("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+UNEXPORTED_FIELDS = ["contact_phone", "organiser", "refusal_reason", "created_at",
+                     "submitted_at", "replaces"]
+
+
+def _exported_events(request):
+    """Published events of the public site, narrowed by the query's filters and edition."""
+    form = parse_filters(request.GET)
+    events = LocalEvent.objects.published()
+    edition = request.GET.get("edition", "")
+    if edition:
+        if not edition.isdigit() or int(edition) not in public_edition_ids():
+            form.add_error(None, _("Unknown national event."))
+            raise InvalidFilters(form)
+        events = events.filter(edition_id=int(edition))
+    events = apply_filters(events, form.cleaned_data)
+    # Private or unexported columns are not even read: fewer values to convert per row.
+    return (events.with_listing_relations().defer(*UNEXPORTED_FIELDS)
+            .order_by("first_start", "id"))
+
+
+def _exporting(build):
+    def view(request):
+        try:
+            events = _exported_events(request)
+        except InvalidFilters as error:
+            return bad_parameters(error)
+        return build(events, request)
+
+    return view
+
+
+ics_feed = _exporting(lambda events, request: calendars.feed_response(
+    events, request, _("Programme")))
+export_csv = _exporting(exports.csv_response)
+export_json = _exporting(exports.json_response)
+
+
+# --- Organisers -----------------------------------------------------------------------------
+
+STEPS = [
+    ("evenement", _("The event")),
+    ("lieu", _("The place")),
+    ("dates", _("Dates and times")),
+    ("public", _("Audience and practical details")),
+    ("recapitulatif", _("Review and submit")),
+]
+STEP_SLUGS = [slug for slug, _label in STEPS]
+
+
+def _own_event(request, pk):
+    return get_object_or_404(LocalEvent.objects.originals(), pk=pk, organiser=request.user)
+
+
+@login_required
+def my_events(request):
+    events = (LocalEvent.objects.originals().filter(organiser=request.user)
+              .select_related("venue", "edition")
+              .annotate(pending_changes=Count("pending_versions"))
+              .order_by("-updated_at"))
+    return render(request, "events/organiser/my_events.html", {"events": events})
+
+
+def _step_context(event, step, **forms):
+    index = STEP_SLUGS.index(step)
+    return {
+        "event": event, "step": step, "step_number": index + 1, "step_count": len(STEPS),
+        "step_title": STEPS[index][1],
+        "next_step_title": STEPS[index + 1][1] if index + 1 < len(STEPS) else "",
+        "steps": STEPS, **forms,
+    }
+
+
+def _after_save(request, event, step):
+    if event.status == EventStatus.REFUSED:
+        event.status = EventStatus.DRAFT
+        event.save(update_fields=["status"])
+    if "save_draft" in request.POST:
+        messages.success(request, _("Your draft is saved."))
+        return redirect("events:my_events")
+    following = STEP_SLUGS[STEP_SLUGS.index(step) + 1]
+    return redirect("events:edit_step", pk=event.replaces_id or event.pk, step=following)
+
+
+@login_required
+def new_event(request):
+    form = EventDetailsForm(request.POST or None, request.FILES or None,
+                            instance=LocalEvent(organiser=request.user))
+    if request.method == "POST" and form.is_valid():
+        event = form.save()
+        return _after_save(request, event, "evenement")
+    return render(request, "events/organiser/step_event.html",
+                  _step_context(None, "evenement", form=form))
+
+
+@login_required
+def edit_step(request, pk, step):
+    if step not in STEP_SLUGS:
+        raise Http404
+    original = _own_event(request, pk)
+    event = moderation.working_copy(original)
+    handler = {
+        "evenement": _details_step, "lieu": _venue_step, "dates": _dates_step,
+        "public": _audience_step, "recapitulatif": _review_step,
+    }[step]
+    return handler(request, original, event, step)
+
+
+def _details_step(request, original, event, step):
+    form = EventDetailsForm(request.POST or None, request.FILES or None, instance=event)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        return _after_save(request, event, step)
+    return render(request, "events/organiser/step_event.html",
+                  _step_context(original, step, form=form))
+
+
+def _venue_initial(event):
+    venue = event.venue
+    if venue is None:
+        return {}
+    return {name: getattr(venue, name) for name in VenueForm.Meta.fields}
+
+
+def _venue_step(request, original, event, step):
+    venue_form = VenueForm(request.POST or None, initial=_venue_initial(event),
+                           prefix="venue")
+    attendance_form = AttendanceForm(request.POST or None, instance=event)
+    if request.method == "POST" and venue_form.is_valid() and attendance_form.is_valid():
+        event = attendance_form.save(commit=False)
+        event.venue = venue_form.save_or_reuse()
+        event.save()
+        return _after_save(request, event, step)
+    return render(request, "events/organiser/step_venue.html", _step_context(
+        original, step, venue_form=venue_form, attendance_form=attendance_form))
+
+
+def _dates_step(request, original, event, step):
+    formset = TimeSlotFormSet(request.POST or None, instance=event, prefix="slots")
+    if request.method == "POST" and formset.is_valid():
+        formset.save()
+        event.refresh_dates()
+        return _after_save(request, event, step)
+    return render(request, "events/organiser/step_dates.html",
+                  _step_context(original, step, formset=formset))
+
+
+def _audience_step(request, original, event, step):
+    form = AudienceForm(request.POST or None, instance=event)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        return _after_save(request, event, step)
+    return render(request, "events/organiser/step_audience.html",
+                  _step_context(original, step, form=form))
+
+
+def _review_step(request, original, event, step):
+    missing = event.missing_for_submission()
+    if request.method == "POST":
+        if "save_draft" in request.POST:
+            messages.success(request, _("Your draft is saved."))
+            return redirect("events:my_events")
+        if missing:
+            messages.error(request, _("Some parts are missing before you can submit."))
+            return redirect("events:edit_step", pk=original.pk, step=missing_step(missing))
+        moderation.submit(event)
+        messages.success(request, _("Your event is sent to the regional team for moderation."))
+        return redirect("events:my_events")
+    return render(request, "events/organiser/step_review.html", _step_context(
+        original, step, working=event, missing=missing))
+
+
+def missing_step(missing) -> str:
+    return {"venue": "lieu", "dates": "dates"}[missing[0]]
+
+
+@login_required
+@require_POST
+def change_availability(request, pk):
+    """An organiser marks their published event full, cancelled, or open again: facts the
+    public must know at once, so they need no moderation."""
+    event = _own_event(request, pk)
+    wanted = request.POST.get("status", "")
+    allowed = {EventStatus.APPROVED, EventStatus.FULL, EventStatus.CANCELLED}
+    if event.status not in allowed or wanted not in allowed:
+        return HttpResponseBadRequest(_("This change of status is not possible."))
+    event.status = wanted
+    event.save(update_fields=["status", "updated_at"])
+    messages.success(request, _("The status of your event is updated."))
+    return redirect("events:my_events")
+
+
+# --- Intranet -------------------------------------------------------------------------------
+
+
+def statistics(request):
+    """Per-region and per-department figures for the network's staff (intranet only), and
+    the pending submissions of the viewer's own region."""
+    if not getattr(request, "is_intranet", False):
+        raise Http404
+    if not request.user.can_access_intranet:
+        raise PermissionDenied
+    editions = NationalEventPage.objects.filter(pk__in=public_edition_ids()).order_by(
+        "-edition_year")
+    edition_id = request.GET.get("edition", "")
+    if edition_id and not edition_id.isdigit():
+        return HttpResponseBadRequest(_("Unknown national event."))
+    edition = editions.filter(pk=edition_id).first() if edition_id else editions.first()
+    published = LocalEvent.objects.published()
+    if edition is not None:
+        published = published.filter(edition=edition)
+    figures = {
+        "events": Count("id"),
+        "venues": Count("venue", distinct=True),
+        "first_time_venues": Count("venue", distinct=True, filter=Q(first_participation=True)),
+    }
+    by_region = (published.order_by().values("region__code", "region__name")
+                 .annotate(**figures).order_by("region__name"))
+    by_department = (published.order_by().values("department__code", "department__name",
+                                                  "region__name")
+                     .annotate(**figures).order_by("department__code"))
+    regions = officer_regions(request.user)
+    pending = (LocalEvent.objects.filter(status=EventStatus.SUBMITTED, region__in=regions)
+               .select_related("venue", "region", "organiser").order_by("submitted_at"))
+    return render(request, "events/statistics.html", {
+        "editions": editions, "edition": edition, "by_region": by_region,
+        "by_department": by_department, "pending": pending, "own_regions": regions,
+        "admin_index": reverse("wagtailsnippets_events_localevent:list"),
+    })

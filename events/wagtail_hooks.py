@@ -1,0 +1,141 @@
+from django import forms
+from django.core.exceptions import PermissionDenied
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from wagtail import hooks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.widgets.button import Button
+from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import (
+    DeleteView,
+    EditView,
+    InspectView,
+    SnippetViewSet,
+    SnippetViewSetGroup,
+)
+
+from events import admin_views, moderation
+from events.models import EventStatus, LocalEvent, Registration
+from events.officers import events_for_officer, may_moderate
+
+
+class RegionalObjectMixin:
+    """Officers open only the events of their own region, whatever the URL says."""
+
+    def get_object(self, queryset=None):
+        event = super().get_object(queryset)
+        if not may_moderate(self.request.user, event):
+            raise PermissionDenied
+        return event
+
+
+class LocalEventEditView(RegionalObjectMixin, EditView):
+    pass
+
+
+class LocalEventDeleteView(RegionalObjectMixin, DeleteView):
+    pass
+
+
+class LocalEventInspectView(RegionalObjectMixin, InspectView):
+    pass
+
+
+class LocalEventViewSet(SnippetViewSet):
+    model = LocalEvent
+    icon = "date"
+    menu_label = _("Local events")
+    list_display = ["title", "region", "department", "status", "first_start", "replaces"]
+    list_filter = ["status", "region", "department", "first_start", "first_participation"]
+    search_fields = ["title", "organisation"]
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    edit_view_class = LocalEventEditView
+    delete_view_class = LocalEventDeleteView
+    inspect_view_class = LocalEventInspectView
+    panels = [
+        FieldPanel("title"), FieldPanel("description"), FieldPanel("organisation"),
+        FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+        MultiFieldPanel([FieldPanel("status"), FieldPanel("refusal_reason")],
+                        heading=_("Moderation")),
+        MultiFieldPanel([FieldPanel("is_free"), FieldPanel("price"),
+                         FieldPanel("booking_required"), FieldPanel("booking_url"),
+                         FieldPanel("booking_phone"), FieldPanel("booking_email")],
+                        heading=_("Practical details")),
+        FieldPanel("image_alt"),
+    ]
+
+    def get_queryset(self, request):
+        return events_for_officer(request.user).select_related(
+            "region", "department", "replaces")
+
+
+class RegistrationViewSet(SnippetViewSet):
+    model = Registration
+    icon = "user"
+    menu_label = _("Registrations")
+    list_display = ["name", "email", "organisation", "page", "status", "created_at"]
+    list_filter = ["page", "status"]
+    list_export = ["page", "name", "email", "organisation", "status", "created_at"]
+    export_filename = "inscriptions"
+    search_fields = ["name", "email"]
+    copy_view_enabled = False
+
+
+class EventsGroup(SnippetViewSetGroup):
+    items = (LocalEventViewSet, RegistrationViewSet)
+    menu_icon = "date"
+    menu_label = _("Events")
+    menu_name = "events"
+
+
+register_snippet(EventsGroup)
+
+
+@hooks.register("register_admin_urls")
+def moderation_urls():
+    return [
+        path("events/<int:pk>/approve/", admin_views.approve, name="events_approve"),
+        path("events/<int:pk>/refuse/", admin_views.refuse, name="events_refuse"),
+    ]
+
+
+@hooks.register("register_snippet_listing_buttons")
+def moderation_buttons(snippet, user, next_url=None):
+    if not isinstance(snippet, LocalEvent) or snippet.status != EventStatus.SUBMITTED:
+        return []
+    return [
+        Button(_("Approve"), reverse("events_approve", args=[snippet.pk]), icon_name="check",
+               priority=10),
+        Button(_("Refuse"), reverse("events_refuse", args=[snippet.pk]), icon_name="cross",
+               priority=20),
+    ]
+
+
+class ApproveBulkAction(SnippetBulkAction):
+    display_name = _("Approve")
+    action_type = "approve"
+    aria_label = _("Approve the selected events")
+    template_name = "events/admin/confirm_bulk_approve.html"
+    action_priority = 10
+    models = [LocalEvent]
+
+    def check_perm(self, event):
+        user = self.request.user
+        return (event.status == EventStatus.SUBMITTED
+                and user.has_perm("events.change_localevent") and may_moderate(user, event))
+
+    @classmethod
+    def execute_action(cls, objects, user=None, **kwargs):
+        for event in objects:
+            moderation.approve(event)
+        return len(objects), 0
+
+    def get_success_message(self, num_parent_objects, num_child_objects):
+        return ngettext("%(count)d event published.", "%(count)d events published.",
+                        num_parent_objects) % {"count": num_parent_objects}
+
+
+hooks.register("register_bulk_action", ApproveBulkAction)

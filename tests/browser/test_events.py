@@ -1,0 +1,120 @@
+"""An organiser signs up and proposes an event, a regional officer approves it in the admin,
+and a visitor finds it in the region's programme with a filter and adds it to a calendar."""
+
+import re
+
+import icalendar
+import pytest
+from django.contrib.auth.models import Group, Permission
+from django.core import mail
+from playwright.sync_api import expect
+
+from events.models import EventStatus, LocalEvent, Region
+from events.officers import OFFICER_GROUP
+from events.seeding import ensure_national_event, ensure_regional_pages
+from tests.conftest import PASSWORD, activate_totp, current_totp_code
+
+pytestmark = [pytest.mark.browser,
+              pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+TITLE = "Visite des toits de la chapelle Saint-Yves"
+
+
+@pytest.fixture
+def edition(sites):
+    page = ensure_national_event(sites[0].root_page.specific)
+    ensure_regional_pages(page, Region.objects.filter(slug="bretagne"))
+    return page
+
+
+@pytest.fixture
+def officer(make_user, directorates):
+    group = Group.objects.get(name=OFFICER_GROUP)
+    # Transactional tests re-create permission rows after a flush: tie them again.
+    group.permissions.add(*Permission.objects.filter(
+        content_type__app_label="events", codename__in=["view_localevent", "change_localevent"]))
+    user = make_user("officier.bretagne@example.org", directorates[0].staff_group, group)
+    return user, activate_totp(user)
+
+
+def sign_up_and_confirm(page, urls):
+    # English pages: the labels are the source strings, whatever the French catalogue says.
+    page.goto(urls["public"] + "/en/accounts/signup/")
+    page.locator("input[name=email]").fill("anne.organisatrice@example.org")
+    page.locator("input[name=password1]").fill(PASSWORD)
+    page.locator("input[name=password2]").fill(PASSWORD)
+    page.locator("main form button[type=submit]").click()
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    link = re.search(r"https?://\S+/accounts/confirm-email/\S+/", mail.outbox[-1].body).group(0)
+    page.goto(link.replace("http://localhost:8000", urls["public"]))
+    page.locator("main form button[type=submit]").click()
+
+
+def propose_event(page, urls):
+    page.goto(urls["public"] + "/en/evenements/proposer/")
+    page.get_by_label("Title").fill(TITLE)
+    page.get_by_label("Description").fill("Une visite exceptionnelle des charpentes.")
+    page.get_by_role("button", name="Save and continue").click()
+
+    page.get_by_label("Name of the place").fill("Chapelle Saint-Yves")
+    page.get_by_label("Street address").fill("2 rue Saint-Yves")
+    page.get_by_label("Postcode").fill("35000")
+    page.get_by_label("Commune", exact=True).fill("Rennes")
+    page.get_by_label("Commune INSEE code").fill("35238")
+    page.get_by_label("Department").select_option(label="Ille-et-Vilaine (35)")
+    page.get_by_label("Latitude").fill("48.1113")
+    page.get_by_label("Longitude").fill("-1.68")
+    page.get_by_role("button", name="Save and continue").click()
+
+    page.get_by_label("Start").first.fill("2026-09-19T10:00")
+    page.get_by_label("End").first.fill("2026-09-19T12:00")
+    page.get_by_role("button", name="Save and continue").click()
+
+    page.get_by_text("Booking required").click()
+    page.get_by_label("Booking phone").fill("02 99 00 00 00")
+    page.get_by_role("button", name="Save and continue").click()
+
+    page.get_by_role("button", name="Submit for moderation").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("My events")
+    row = page.get_by_role("row").filter(has_text=TITLE)
+    expect(row).to_contain_text("Awaiting moderation")
+
+
+def approve_in_admin(page, urls, officer):
+    user, secret = officer
+    page.context.clear_cookies()
+    page.goto(urls["public"] + "/admin/snippets/events/localevent/")
+    page.locator("input[name=login]").fill(user.email)
+    page.locator("input[name=password]").fill(PASSWORD)
+    page.locator("main form button[type=submit]").click()
+    page.locator("input[name=code]").fill(current_totp_code(secret))
+    page.locator("main form button[type=submit]").first.click()
+    expect(page).to_have_url(re.compile(r"/admin/snippets/events/localevent/"))
+    row = page.get_by_role("row").filter(has_text=TITLE)
+    row.locator("button.w-dropdown__toggle").click()  # the row's "more options" menu
+    page.locator("a[href^='/admin/events/'][href$='/approve/']").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text(TITLE)
+    page.locator("main form[method=post] button[type=submit]").click()
+    expect(page).to_have_url(re.compile(r"/admin/snippets/events/localevent/$"))
+
+
+def test_organiser_submits_officer_approves_visitor_finds_and_downloads(
+    page, urls, edition, officer
+):
+    sign_up_and_confirm(page, urls)
+    propose_event(page, urls)
+    approve_in_admin(page, urls, officer)
+    assert LocalEvent.objects.get(title=TITLE).status == EventStatus.APPROVED
+
+    page.context.clear_cookies()
+    page.goto(urls["public"] + f"/{edition.slug}/bretagne/")
+    page.locator("select[name=department]").select_option("35")
+    page.locator("#programme form button[type=submit]").first.click()
+    expect(page).to_have_url(re.compile(r"department=35"))
+    page.get_by_role("link", name=TITLE).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(TITLE)
+    with page.expect_download() as download_info:
+        page.locator("a[href$='/calendrier.ics']").click()
+    calendar = icalendar.Calendar.from_ical(download_info.value.path().read_bytes())
+    (event,) = calendar.walk("VEVENT")
+    assert str(event["SUMMARY"]) == TITLE

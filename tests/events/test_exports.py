@@ -1,0 +1,115 @@
+"""Open-data exports and ICS feeds: content, filters, bad parameters, and never anything
+that is not published on the public site."""
+
+import csv
+import io
+import json
+
+import icalendar
+import pytest
+
+from events.models import EventStatus, NationalEventPage, Theme
+from events.moderation import clone_for_changes
+from events.seeding import ensure_national_event
+from tests.events.conftest import make_event, venue_in
+
+pytestmark = pytest.mark.django_db
+
+
+def body(response) -> str:
+    assert response.streaming
+    return b"".join(response.streaming_content).decode("utf-8")
+
+
+@pytest.fixture
+def mixed_events(edition, organiser, intranet_home):
+    shown = make_event(edition, organiser, title="Publié", access_motor=True, slots=2)
+    shown.themes.add(*Theme.objects.filter(slug__in=["jardins", "musique"]))
+    make_event(edition, organiser, title="Complet", status=EventStatus.FULL)
+    for status in (EventStatus.DRAFT, EventStatus.SUBMITTED, EventStatus.REFUSED):
+        make_event(edition, organiser, title=f"Caché {status}", status=status)
+    pending = clone_for_changes(shown)
+    pending.title = "Caché modification en attente"
+    pending.status = EventStatus.SUBMITTED
+    pending.save()
+    intranet_edition = NationalEventPage(title="Séminaire interne", slug="seminaire",
+                                         edition_year=2026, start_date=edition.start_date,
+                                         end_date=edition.end_date)
+    intranet_home.add_child(instance=intranet_edition)
+    intranet_edition.save_revision().publish()
+    make_event(intranet_edition, organiser, title="Caché intranet")
+    return shown
+
+
+def test_csv_export_has_documented_columns_and_published_events_only(public_client,
+                                                                      mixed_events):
+    response = public_client.get("/evenements/export.csv")
+    assert response["Content-Type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(body(response).lstrip("\ufeff"))))
+    assert {row["title"] for row in rows} == {"Publié", "Complet"}
+    row = next(row for row in rows if row["title"] == "Publié")
+    assert row["region"] == "Bretagne" and row["region_code"] == "53"
+    assert row["department_code"] == "35" and row["commune_insee"] == "35238"
+    assert row["accessibility"] == "motor" and row["free"] == "1"
+    assert row["themes"] == "jardins;musique"
+    assert len(row["time_slots"].split(";")) == 2
+    assert row["url"] == f"http://localhost:8000/evenements/{mixed_events.pk}/"
+
+
+def test_json_export_is_valid_and_published_only(public_client, mixed_events):
+    data = json.loads(body(public_client.get("/evenements/export.json")))
+    assert {row["title"] for row in data} == {"Publié", "Complet"}
+    published = next(row for row in data if row["title"] == "Publié")
+    assert published["accessibility"] == ["motor"]
+    assert published["latitude"] == pytest.approx(48.11)
+
+
+def test_ics_feed_is_valid_and_published_only(public_client, mixed_events):
+    response = public_client.get("/evenements/flux.ics")
+    calendar = icalendar.Calendar.from_ical(body(response))
+    summaries = [str(event["SUMMARY"]) for event in calendar.walk("VEVENT")]
+    assert sorted(summaries) == ["Complet", "Publié", "Publié"]
+
+
+def test_exports_follow_the_filters(public_client, edition, organiser):
+    make_event(edition, organiser, title="Rennes")
+    make_event(edition, organiser, title="Caen", venue=venue_in(
+        "14118", name="Abbaye", commune="Caen", postcode="14000", lat=49.18, lon=-0.37))
+    data = json.loads(body(public_client.get(
+        f"/evenements/export.json?region=normandie&edition={edition.pk}")))
+    assert [row["title"] for row in data] == ["Caen"]
+    calendar = icalendar.Calendar.from_ical(body(public_client.get(
+        "/evenements/flux.ics?department=35")))
+    assert [str(event["SUMMARY"]) for event in calendar.walk("VEVENT")] == ["Rennes"]
+
+
+@pytest.mark.parametrize("url", [
+    "/evenements/export.csv?region=atlantide",
+    "/evenements/export.json?date_from=demain",
+    "/evenements/flux.ics?free=peut-etre",
+    "/evenements/export.csv?edition=abc",
+    "/evenements/export.json?edition=999999",
+])
+def test_invalid_export_parameters_give_a_400_with_a_message(public_client, edition, url):
+    response = public_client.get(url)
+    assert response.status_code == 400
+    assert response.content.decode().strip()
+
+
+def test_an_intranet_edition_is_not_exportable(public_client, mixed_events):
+    intranet_edition = NationalEventPage.objects.get(slug="seminaire")
+    response = public_client.get(f"/evenements/export.json?edition={intranet_edition.pk}")
+    assert response.status_code == 400
+
+
+def test_programme_links_to_feeds_with_its_filters(public_client, edition):
+    response = public_client.get(f"{edition.url}bretagne/?free=1")
+    assert f"/evenements/flux.ics?free=1&amp;edition={edition.pk}&amp;region=bretagne" in (
+        response.content.decode())
+
+
+def test_unpublished_edition_hides_its_events(public_client, edition, organiser):
+    make_event(edition, organiser, title="Publié")
+    edition.unpublish()
+    assert json.loads(body(public_client.get("/evenements/export.json"))) == []
+    assert ensure_national_event(None) == edition  # found again by slug, not recreated

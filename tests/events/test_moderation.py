@@ -1,0 +1,111 @@
+"""Regional officers moderate in the Wagtail admin: their own region only; approve, refuse
+with a reason e-mailed to the organiser, approve in bulk. Intranet statistics."""
+
+import pytest
+from django.core import mail
+
+from events.models import EventStatus
+from tests.events.conftest import make_event, venue_in
+
+pytestmark = pytest.mark.django_db
+
+LIST = "/admin/snippets/events/localevent/"
+
+
+def caen():
+    return venue_in("14118", name="Abbaye aux Hommes", commune="Caen", postcode="14000",
+                    lat=49.18, lon=-0.37)
+
+
+@pytest.fixture
+def submissions(edition, organiser):
+    rennes = make_event(edition, organiser, title="Soumis à Rennes", status=EventStatus.SUBMITTED)
+    caen_event = make_event(edition, organiser, venue=caen(), title="Soumis à Caen",
+                            status=EventStatus.SUBMITTED)
+    return rennes, caen_event
+
+
+def test_officer_lists_and_opens_only_their_region(public_client, officer_bretagne,
+                                                   submissions):
+    rennes, caen_event = submissions
+    public_client.force_login(officer_bretagne)
+    response = public_client.get(LIST)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Soumis à Rennes" in html and "Soumis à Caen" not in html
+    assert f"/admin/events/{rennes.pk}/approve/" in html
+    assert public_client.get(f"{LIST}edit/{rennes.pk}/").status_code == 200
+    for view in ("edit", "inspect", "delete"):
+        assert public_client.get(f"{LIST}{view}/{caen_event.pk}/").status_code in (403, 302)
+    assert public_client.post(f"/admin/events/{caen_event.pk}/approve/").status_code in (403,
+                                                                                       302)
+    caen_event.refresh_from_db()
+    assert caen_event.status == EventStatus.SUBMITTED
+
+
+def test_list_filters_by_status(public_client, officer_bretagne, submissions, edition,
+                                organiser):
+    make_event(edition, organiser, title="Déjà publié")
+    public_client.force_login(officer_bretagne)
+    html = public_client.get(LIST + "?status=submitted").content.decode()
+    assert "Soumis à Rennes" in html and "Déjà publié" not in html
+
+
+def test_officer_approves(public_client, officer_bretagne, submissions):
+    rennes, _caen = submissions
+    public_client.force_login(officer_bretagne)
+    assert public_client.get(f"/admin/events/{rennes.pk}/approve/").status_code == 200
+    response = public_client.post(f"/admin/events/{rennes.pk}/approve/")
+    assert response.status_code == 302
+    rennes.refresh_from_db()
+    assert rennes.status == EventStatus.APPROVED
+    assert mail.outbox[-1].to == ["organisatrice@example.org"]
+
+
+def test_refusal_needs_a_reason_which_is_emailed(public_client, officer_bretagne, submissions):
+    rennes, _caen = submissions
+    public_client.force_login(officer_bretagne)
+    response = public_client.post(f"/admin/events/{rennes.pk}/refuse/", {"reason": ""})
+    assert response.status_code == 200 and "reason" in response.context["form"].errors
+    public_client.post(f"/admin/events/{rennes.pk}/refuse/",
+                       {"reason": "Il manque l’adresse exacte du point de rendez-vous."})
+    rennes.refresh_from_db()
+    assert rennes.status == EventStatus.REFUSED
+    message = mail.outbox[-1]
+    assert message.to == ["organisatrice@example.org"]
+    assert "Il manque l’adresse exacte du point de rendez-vous." in message.body
+    assert "http://localhost:8000/evenements/mes-evenements/" in message.body
+
+
+def test_bulk_approve_only_touches_the_officers_region(public_client, officer_bretagne,
+                                                       submissions, edition, organiser):
+    rennes, caen_event = submissions
+    second = make_event(edition, organiser, title="Autre à Rennes",
+                        status=EventStatus.SUBMITTED)
+    public_client.force_login(officer_bretagne)
+    url = (f"/admin/bulk/events/localevent/approve/?next={LIST}"
+           f"&id={rennes.pk}&id={second.pk}&id={caen_event.pk}")
+    assert public_client.get(url).status_code == 200
+    response = public_client.post(url)
+    assert response.status_code == 302
+    for event, status in ((rennes, "approved"), (second, "approved"),
+                          (caen_event, "submitted")):
+        event.refresh_from_db()
+        assert event.status == status
+
+
+def test_statistics_on_the_intranet_with_pending_submissions_of_own_region(
+    intranet_client, public_client, staff_bretagne, submissions, edition, organiser
+):
+    make_event(edition, organiser, title="Publié 1", first_participation=True)
+    make_event(edition, organiser, title="Publié 2")
+    make_event(edition, organiser, venue=caen(), title="Publié Caen")
+    intranet_client.force_login(staff_bretagne)
+    response = intranet_client.get("/evenements/statistiques/")
+    assert response.status_code == 200
+    rows = {row["region__name"]: row for row in response.context["by_region"]}
+    assert rows["Bretagne"]["events"] == 2 and rows["Bretagne"]["venues"] == 1
+    assert rows["Bretagne"]["first_time_venues"] == 1
+    assert rows["Normandie"]["events"] == 1
+    assert [event.title for event in response.context["pending"]] == ["Soumis à Rennes"]
+    assert public_client.get("/evenements/statistiques/").status_code == 404

@@ -1,0 +1,168 @@
+"""Organisers propose events on the public site, in steps, keep drafts, see statuses, and
+edit published events through moderation while the published version stays online."""
+
+import io
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
+
+from events.models import Department, EventStatus, LocalEvent, Theme
+from events.moderation import approve
+from tests.events.conftest import make_event
+
+pytestmark = pytest.mark.django_db
+
+VENUE = {
+    "venue-name": "Chapelle Saint-Yves", "venue-address": "2 rue Saint-Yves",
+    "venue-postcode": "35000", "venue-commune": "Rennes", "venue-commune_code": "35238",
+    "venue-latitude": "48.1113", "venue-longitude": "-1.6800",
+    "attendance_mode": "offline", "online_url": "",
+}
+SLOTS = {
+    "slots-TOTAL_FORMS": "2", "slots-INITIAL_FORMS": "0", "slots-MIN_NUM_FORMS": "0",
+    "slots-MAX_NUM_FORMS": "40",
+    "slots-0-start": "2026-09-19T10:00", "slots-0-end": "2026-09-19T12:00",
+    "slots-1-start": "", "slots-1-end": "",
+}
+AUDIENCE = {"is_free": "on", "price": "", "booking_required": "on",
+            "booking_phone": "02 99 00 00 00", "access_motor": "on", "young_audience": "on"}
+
+
+def png_bytes() -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 30), "navy").save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def step_url(event, step):
+    return f"/evenements/mes-evenements/{event.pk}/{step}/"
+
+
+def details(edition, **overrides):
+    return {"edition": edition.pk, "title": "Visite de la chapelle",
+            "description": "Visite commentée de la chapelle restaurée.",
+            "organisation": "Amis de Saint-Yves", "contact_phone": "06 00 00 00 00",
+            "themes": [Theme.objects.get(slug="patrimoine-religieux").pk], "image_alt": "",
+            **overrides}
+
+
+@pytest.fixture
+def client(public_client, organiser):
+    public_client.force_login(organiser)
+    return public_client
+
+
+def test_anonymous_visitor_is_asked_to_sign_in(public_client, edition):
+    response = public_client.get("/evenements/proposer/")
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+def test_organiser_goes_through_the_steps_and_submits(client, edition, organiser):
+    response = client.post("/evenements/proposer/", details(
+        edition, image=SimpleUploadedFile("chapelle.png", png_bytes(), "image/png"),
+        image_alt="La façade de la chapelle"))
+    event = LocalEvent.objects.get(organiser=organiser)
+    assert response["Location"] == step_url(event, "lieu")
+    assert event.status == EventStatus.DRAFT and event.image
+    department = Department.objects.get(code="35").pk
+    assert client.post(step_url(event, "lieu"), {**VENUE, "venue-department": department}
+                       ).status_code == 302
+    assert client.post(step_url(event, "dates"), SLOTS).status_code == 302
+    assert client.post(step_url(event, "public"), AUDIENCE).status_code == 302
+    client.post(step_url(event, "recapitulatif"), {"submit": "1"})
+    event.refresh_from_db()
+    assert event.status == EventStatus.SUBMITTED
+    assert event.region.slug == "bretagne" and event.slots.count() == 1
+    assert event.booking_required and event.access_motor
+    html = client.get("/evenements/mes-evenements/").content.decode()
+    assert 'data-status="submitted"' in html and "Visite de la chapelle" in html
+
+
+def test_a_fake_image_is_refused_on_its_field_and_the_text_is_kept(client, edition):
+    response = client.post("/evenements/proposer/", details(
+        edition, image=SimpleUploadedFile("photo.jpg", b"not really a jpeg", "image/jpeg"),
+        image_alt="x"))
+    assert response.status_code == 200
+    assert "image" in response.context["form"].errors
+    assert 'value="Visite de la chapelle"' in response.content.decode()
+
+
+def test_an_oversized_image_is_refused(client, edition, settings):
+    from events.models import local
+
+    big = png_bytes() + b"\0" * (local.MAX_IMAGE_BYTES + 1)
+    response = client.post("/evenements/proposer/", details(
+        edition, image=SimpleUploadedFile("big.png", big, "image/png"), image_alt="x"))
+    assert "image" in response.context["form"].errors
+
+
+def test_bad_venue_keeps_what_was_typed_and_the_draft(client, edition, organiser):
+    client.post("/evenements/proposer/", details(edition))
+    event = LocalEvent.objects.get(organiser=organiser)
+    response = client.post(step_url(event, "lieu"), {
+        **VENUE, "venue-commune_code": "29232", "venue-latitude": "51.5",
+        "venue-longitude": "-0.12", "venue-department": Department.objects.get(code="35").pk})
+    assert response.status_code == 200
+    errors = response.context["venue_form"].errors
+    assert "commune_code" in errors and "latitude" in errors
+    html = response.content.decode()
+    assert 'value="Chapelle Saint-Yves"' in html and 'value="29232"' in html
+    assert 'aria-describedby="id_venue-commune_code-messages"' in html
+    assert LocalEvent.objects.filter(pk=event.pk, status=EventStatus.DRAFT).exists()
+
+
+def test_end_before_start_is_refused_on_the_field(client, edition, organiser):
+    client.post("/evenements/proposer/", details(edition))
+    event = LocalEvent.objects.get(organiser=organiser)
+    response = client.post(step_url(event, "dates"), {
+        **SLOTS, "slots-0-start": "2026-09-19T12:00", "slots-0-end": "2026-09-19T10:00"})
+    assert response.status_code == 200
+    assert "end" in response.context["formset"].forms[0].errors
+    assert 'value="2026-09-19T12:00"' in response.content.decode()
+
+
+def test_cannot_submit_without_place_and_dates(client, edition, organiser):
+    client.post("/evenements/proposer/", details(edition))
+    event = LocalEvent.objects.get(organiser=organiser)
+    response = client.post(step_url(event, "recapitulatif"), {"submit": "1"})
+    assert response["Location"] == step_url(event, "lieu")
+    event.refresh_from_db()
+    assert event.status == EventStatus.DRAFT
+
+
+def test_organiser_sees_only_their_own_events(client, edition, make_user):
+    someone_else = make_user("autre@example.org")
+    theirs = make_event(edition, someone_else, title="Pas à moi", status=EventStatus.DRAFT)
+    assert client.get(step_url(theirs, "evenement")).status_code == 404
+    assert client.post(f"/evenements/mes-evenements/{theirs.pk}/disponibilite/",
+                       {"status": "full"}).status_code == 404
+    assert "Pas à moi" not in client.get("/evenements/mes-evenements/").content.decode()
+
+
+def test_editing_a_published_event_waits_for_moderation(client, public_client, edition,
+                                                        organiser):
+    event = make_event(edition, organiser, title="Titre publié")
+    response = client.post(step_url(event, "evenement"), details(edition, title="Titre modifié"))
+    assert response.status_code == 302
+    client.post(step_url(event, "recapitulatif"), {"submit": "1"})
+    event.refresh_from_db()
+    assert event.title == "Titre publié" and event.status == EventStatus.APPROVED
+    pending = event.pending_versions.get()
+    assert pending.status == EventStatus.SUBMITTED and pending.title == "Titre modifié"
+    assert public_client.get(f"/evenements/{event.pk}/").context["event"].title == "Titre publié"
+
+    approve(pending)
+    event.refresh_from_db()
+    assert event.title == "Titre modifié" and event.status == EventStatus.APPROVED
+    assert not event.pending_versions.exists() and event.slots.count() == 1
+
+
+def test_organiser_marks_a_published_event_full(client, edition, organiser):
+    event = make_event(edition, organiser)
+    client.post(f"/evenements/mes-evenements/{event.pk}/disponibilite/", {"status": "full"})
+    event.refresh_from_db()
+    assert event.status == EventStatus.FULL
+    response = client.post(f"/evenements/mes-evenements/{event.pk}/disponibilite/",
+                           {"status": "approved-by-me"})
+    assert response.status_code == 400
