@@ -51,6 +51,8 @@ class InvalidFilters(Exception):
 
 
 class ProgrammeFilterForm(forms.Form):
+    # Every filter is optional: saying so on each of them is noise.
+    show_optional_marker = False
     q = forms.CharField(label=_("Search"), max_length=100, required=False)
     region = forms.SlugField(label=_("Region"), required=False)
     department = forms.CharField(label=_("Department"), max_length=3, required=False)

@@ -35,6 +35,8 @@ MAX_NOTIFICATION_ATTEMPTS = 10
 # --- Listing filters --------------------------------------------------------------------------
 
 class PublicationFilterForm(forms.Form):
+    # Every filter is optional: saying so on each of them is noise.
+    show_optional_marker = False
     type = forms.ChoiceField(label=_("Type"), required=False)
     year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None)
     collection = forms.ModelChoiceField(

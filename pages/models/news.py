@@ -107,6 +107,8 @@ def by_label(choices):
 
 class NewsFilterForm(forms.Form):
     """The filters of a news list, offering only values that match some visible article."""
+    # Every filter is optional: saying so on each of them is noise.
+    show_optional_marker = False
 
     category = forms.ChoiceField(label=_("Category"), required=False)
     tag = forms.ChoiceField(label=_("Tag"), required=False)

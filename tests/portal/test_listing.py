@@ -30,3 +30,19 @@ def test_pagination_links_keep_the_filters():
     single = paginate(request, list(range(5)), per_page=10)
     assert Template("{% load listing_tags %}{% pagination p %}").render(
         Context({"request": request, "p": single})).strip() == ""
+
+
+def test_filter_forms_do_not_mark_every_field_optional():
+    from django import forms
+    from django.utils import translation
+
+    class ContactForm(forms.Form):
+        organisation = forms.CharField(required=False)
+
+    class FilterForm(ContactForm):
+        show_optional_marker = False
+
+    template = Template('{% include "portal/includes/form_field.html" with field=form.organisation %}')
+    with translation.override("en"):
+        assert "(optional)" in template.render(Context({"form": ContactForm()}))
+        assert "(optional)" not in template.render(Context({"form": FilterForm()}))
