@@ -42,7 +42,9 @@ def test_filter_forms_do_not_mark_every_field_optional():
     class FilterForm(ContactForm):
         show_optional_marker = False
 
-    template = Template('{% include "portal/includes/form_field.html" with field=form.organisation %}')
+    template = Template(
+        '{% include "portal/includes/form_field.html" with field=form.organisation %}'
+    )
     with translation.override("en"):
         assert "(optional)" in template.render(Context({"form": ContactForm()}))
         assert "(optional)" not in template.render(Context({"form": FilterForm()}))
