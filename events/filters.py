@@ -9,6 +9,7 @@ from django import forms
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from events.models import ACCESSIBILITY, AttendanceMode, Department, Region, Theme, TimeSlot
 
@@ -58,10 +59,10 @@ class ProgrammeFilterForm(forms.Form):
     department = forms.CharField(label=_("Department"), max_length=3, required=False)
     commune = forms.CharField(label=_("Commune"), max_length=150, required=False,
                               help_text=_("Name or INSEE code"))
-    date_from = forms.DateField(label=_("From"), required=False,
+    date_from = forms.DateField(label=pgettext_lazy("date range", "From"), required=False,
                                 widget=forms.DateInput(attrs={"type": "date"}),
                                 input_formats=["%Y-%m-%d"])
-    date_to = forms.DateField(label=_("To"), required=False,
+    date_to = forms.DateField(label=pgettext_lazy("date range", "To"), required=False,
                               widget=forms.DateInput(attrs={"type": "date"}),
                               input_formats=["%Y-%m-%d"])
     theme = forms.SlugField(label=_("Theme"), required=False)

@@ -2,7 +2,7 @@ from django import forms
 from django.core.exceptions import PermissionDenied
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext_lazy
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.admin.widgets.button import Button
@@ -107,15 +107,15 @@ def moderation_buttons(snippet, user, next_url=None):
     if not isinstance(snippet, LocalEvent) or snippet.status != EventStatus.SUBMITTED:
         return []
     return [
-        Button(_("Approve"), reverse("events_approve", args=[snippet.pk]), icon_name="check",
-               priority=10),
+        Button(pgettext_lazy("moderation", "Approve"),
+               reverse("events_approve", args=[snippet.pk]), icon_name="check", priority=10),
         Button(_("Refuse"), reverse("events_refuse", args=[snippet.pk]), icon_name="cross",
                priority=20),
     ]
 
 
 class ApproveBulkAction(SnippetBulkAction):
-    display_name = _("Approve")
+    display_name = pgettext_lazy("moderation", "Approve")
     action_type = "approve"
     aria_label = _("Approve the selected events")
     template_name = "events/admin/confirm_bulk_approve.html"

@@ -11,6 +11,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from events import geography
 from events.models.reference import Department, Region, Theme
@@ -31,7 +32,8 @@ ACCESSIBILITY = [
 class EventStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
     SUBMITTED = "submitted", _("Awaiting moderation")
-    APPROVED = "approved", _("Published")
+    # With a context, so as not to replace Wagtail's own "Published" (of pages).
+    APPROVED = "approved", pgettext_lazy("local event status", "Published")
     REFUSED = "refused", _("Refused")
     CANCELLED = "cancelled", _("Cancelled")
     FULL = "full", _("Full")

@@ -6,6 +6,7 @@ from django.db.models import F, Prefetch
 from django.http import Http404, HttpResponseRedirect
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
@@ -292,7 +293,7 @@ class PaperCopyRequest(models.Model):
     """A visitor's request for paper copies, kept whatever happens to the e-mail."""
 
     class Status(models.TextChoices):
-        NEW = "new", _("New")
+        NEW = "new", pgettext_lazy("status", "New")
         IN_PROGRESS = "in_progress", _("In progress")
         SENT = "sent", _("Sent")
         DECLINED = "declined", _("Declined")
