@@ -50,7 +50,8 @@ def test_editor_submits_and_moderator_publishes(new_page, urls, sites, make_user
     moderating.get_by_role("link", name=re.compile("Restauration du vitrail")).first.click()
     moderating.get_by_role("button", name=re.compile("Plus d.actions")).click()
     moderating.get_by_role("button", name=re.compile("Approuver")).first.click()
-    expect(moderating.get_by_role("link", name=re.compile("page : publiée", re.IGNORECASE))).to_be_visible()
+    published = re.compile("page : publiée", re.IGNORECASE)
+    expect(moderating.get_by_role("link", name=published)).to_be_visible()
 
     visitor.goto(f"{urls['public']}/actualites/")
     visitor.get_by_role("link", name="Restauration du vitrail de l’abbatiale").click()
