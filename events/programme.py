@@ -3,7 +3,7 @@ filter with their counts, the map of the regions and the printable regional prog
 
 from dataclasses import dataclass
 
-from django.db.models import Count
+from django.db.models import Count, Exists, OuterRef
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -23,11 +23,6 @@ class Option:
     selected: bool
 
 
-def _counts(events, field) -> dict:
-    rows = events.order_by().values(field).annotate(n=Count("id", distinct=True))
-    return {row[field]: row["n"] for row in rows}
-
-
 def _options(objects, counts, value_of, label_of, selected) -> list[Option]:
     return [
         Option(value_of(obj), label_of(obj), counts.get(obj.pk, 0), obj == selected)
@@ -35,25 +30,87 @@ def _options(objects, counts, value_of, label_of, selected) -> list[Option]:
     ]
 
 
-def filter_options(base, data, fixed_region=None) -> dict:
+@dataclass
+class Counts:
+    """How many events each region, department and theme would give (the other filters
+    applied), and how many match every filter."""
+
+    regions: dict
+    departments: dict
+    themes: dict
+    total: int
+
+
+def _add(counts: dict, key, number: int) -> None:
+    counts[key] = counts.get(key, 0) + number
+
+
+def count_events(base, data) -> Counts:
+    """Two grouped queries instead of one COUNT per dropdown plus the paginator's: one
+    groups the events by (region, department, has the chosen theme), from which the region
+    and department dropdowns and the total follow; the other counts events per theme."""
+    region, department, theme = data.get("region"), data.get("department"), data.get("theme")
+    around = apply_filters(base, data, skip=("region", "department", "theme")).order_by()
+    groups = around.values("region_id", "department_id")
+    if theme is not None:
+        groups = groups.annotate(has_theme=Exists(
+            LocalEvent.themes.through.objects.filter(localevent_id=OuterRef("pk"),
+                                                     theme_id=theme.pk)))
+    regions, departments, total = {}, {}, 0
+    for row in groups.annotate(n=Count("id")):
+        if theme is not None and not row["has_theme"]:
+            continue
+        in_region = region is None or row["region_id"] == region.pk
+        in_department = department is None or row["department_id"] == department.pk
+        if in_department:
+            _add(regions, row["region_id"], row["n"])
+        if in_region:
+            _add(departments, row["department_id"], row["n"])
+        if in_region and in_department:
+            total += row["n"]
+    # (event, theme) pairs are unique: counting them counts events.
+    themes = dict(
+        LocalEvent.themes.through.objects
+        .filter(localevent__in=apply_filters(base, data, skip=("theme",)).order_by()
+                .values("pk"))
+        .values("theme_id").annotate(n=Count("localevent_id")).values_list("theme_id", "n")
+    )
+    return Counts(regions, departments, themes, total)
+
+
+def filter_options(counts: Counts, data, fixed_region=None) -> dict:
     """Each dropdown's choices with the number of events they would give (the other
     filters applied), so that the template can say which would give nothing."""
-    region_counts = _counts(apply_filters(base, data, skip=("region",)), "region_id")
-    department_base = apply_filters(base, data, skip=("department",))
     departments = Department.objects.select_related("region")
     region = fixed_region or data.get("region")
     if region:
         departments = departments.filter(region=region)
-    theme_counts = _counts(apply_filters(base, data, skip=("theme",)), "themes")
     return {
-        "regions": _options(Region.objects.all(), region_counts, lambda r: r.slug,
+        "regions": _options(Region.objects.all(), counts.regions, lambda r: r.slug,
                             lambda r: r.name, data.get("region")),
-        "departments": _options(departments, _counts(department_base, "department_id"),
-                                lambda d: d.code, str, data.get("department")),
-        "themes": _options(Theme.objects.all(), theme_counts, lambda t: t.slug,
+        "departments": _options(departments, counts.departments, lambda d: d.code, str,
+                                data.get("department")),
+        "themes": _options(Theme.objects.all(), counts.themes, lambda t: t.slug,
                            lambda t: t.name, data.get("theme")),
-        "region_counts": region_counts,
+        "region_counts": counts.regions,
     }
+
+
+class CountedEvents:
+    """A queryset whose length is already known, so that the paginator does not run its
+    own COUNT(*) over the filtered events."""
+
+    def __init__(self, events, total: int):
+        self.events, self.total = events, total
+
+    def count(self) -> int:
+        return self.total
+
+    def __len__(self) -> int:
+        return self.total
+
+    def __getitem__(self, index):
+        return self.events[index]
 
 
 def export_links(request, edition, region) -> dict:
@@ -78,9 +135,10 @@ def programme_context(request, edition, region=None) -> dict:
     base = LocalEvent.objects.published().filter(edition=edition)
     if region is not None:
         base = base.filter(region=region)
+    counts = count_events(base, data)
     events = apply_filters(base, data).with_listing_relations().order_by("first_start", "id")
-    page_obj = paginate(request, events, PER_PAGE)
-    options = filter_options(base, data, fixed_region=region)
+    page_obj = paginate(request, CountedEvents(events, counts.total), PER_PAGE)
+    options = filter_options(counts, data, fixed_region=region)
     context = {
         "filter_form": form,
         "page_obj": page_obj,
