@@ -85,8 +85,10 @@ def filter_options(counts: Counts, data, fixed_region=None) -> dict:
     region = fixed_region or data.get("region")
     if region:
         departments = departments.filter(region=region)
+    regions = list(Region.objects.all())
     return {
-        "regions": _options(Region.objects.all(), counts.regions, lambda r: r.slug,
+        "all_regions": regions,
+        "regions": _options(regions, counts.regions, lambda r: r.slug,
                             lambda r: r.name, data.get("region")),
         "departments": _options(departments, counts.departments, lambda d: d.code, str,
                                 data.get("department")),
@@ -151,7 +153,7 @@ def programme_context(request, edition, region=None) -> dict:
     }
     if region is None:
         context["region_map"] = region_map(
-            options["region_counts"], _regional_urls(request, edition)
+            options["region_counts"], _regional_urls(request, edition), options["all_regions"]
         )
     return context
 
