@@ -13,6 +13,8 @@ from events.models import Department, LocalEvent, Region, Theme
 from portal.listing import paginate, query_with
 
 PER_PAGE = 20
+# Filters that each dropdown's count leaves out (see count_events).
+DROPDOWN_FILTERS = ("region", "department", "theme")
 
 
 @dataclass
@@ -50,7 +52,7 @@ def count_events(base, data) -> Counts:
     groups the events by (region, department, has the chosen theme), from which the region
     and department dropdowns and the total follow; the other counts events per theme."""
     region, department, theme = data.get("region"), data.get("department"), data.get("theme")
-    around = apply_filters(base, data, skip=("region", "department", "theme")).order_by()
+    around = apply_filters(base, data, skip=DROPDOWN_FILTERS).order_by()
     groups = around.values("region_id", "department_id")
     if theme is not None:
         groups = groups.annotate(has_theme=Exists(
@@ -76,6 +78,26 @@ def count_events(base, data) -> Counts:
         .values("theme_id").annotate(n=Count("localevent_id")).values_list("theme_id", "n")
     )
     return Counts(regions, departments, themes, total)
+
+
+SEARCH_FILTERS = ("q", "commune")
+# Above this many matches an IN list grows costly (and SQLite caps its parameters): the
+# queries then keep the search as a condition of their own.
+MAX_SEARCH_IDS = 5000
+
+
+def narrow_by_search(base, data) -> tuple:
+    """With a text or commune search, run once every filter the later queries (counts,
+    page) share and hand them the matching ids: these filters join the venues and read
+    every event's text, the slowest condition of all, which would otherwise run in each of
+    those queries. Returns the narrowed base and the filters left to apply."""
+    if not any(data.get(key) for key in SEARCH_FILTERS):
+        return base, data
+    shared = apply_filters(base, data, skip=DROPDOWN_FILTERS).order_by()
+    ids = list(shared.values_list("pk", flat=True)[:MAX_SEARCH_IDS + 1])
+    if len(ids) > MAX_SEARCH_IDS:
+        return base, data
+    return base.filter(pk__in=ids), {key: data.get(key) for key in DROPDOWN_FILTERS}
 
 
 def filter_options(counts: Counts, data, fixed_region=None) -> dict:
@@ -137,8 +159,9 @@ def programme_context(request, edition, region=None) -> dict:
     base = LocalEvent.objects.published().filter(edition=edition)
     if region is not None:
         base = base.filter(region=region)
-    counts = count_events(base, data)
-    events = apply_filters(base, data).with_listing_relations().order_by("first_start", "id")
+    base, rest = narrow_by_search(base, data)
+    counts = count_events(base, rest)
+    events = apply_filters(base, rest).with_listing_relations().order_by("first_start", "id")
     page_obj = paginate(request, CountedEvents(events, counts.total), PER_PAGE)
     options = filter_options(counts, data, fixed_region=region)
     context = {
