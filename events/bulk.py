@@ -15,10 +15,10 @@ CHUNK_SIZE = 500
 _PK_PLACEHOLDER = 987654321
 
 
-def chunks(events, fields, size: int = CHUNK_SIZE):
-    """Lists of at most ``size`` rows (dicts of ``fields``) of an ordered queryset."""
-    rows = events.values(*fields).iterator(chunk_size=size)
-    while chunk := list(islice(rows, size)):
+def chunks(events, fields):
+    """Lists of at most ``CHUNK_SIZE`` rows (dicts of ``fields``) of an ordered queryset."""
+    rows = events.values(*fields).iterator(chunk_size=CHUNK_SIZE)
+    while chunk := list(islice(rows, CHUNK_SIZE)):
         yield chunk
 
 
