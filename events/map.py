@@ -7,8 +7,6 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from events.models import Region
-
 TILE_WIDTH = 120
 TILE_HEIGHT = 72
 GAP = 8
@@ -58,11 +56,11 @@ def _hexagon(x: float, y: float) -> str:
     return " ".join(f"{px:.0f},{py:.0f}" for px, py in corners)
 
 
-def region_map(counts: dict, urls: dict) -> dict:
+def region_map(counts: dict, urls: dict, regions) -> dict:
     """Tiles for every region with its event count and link (its programme page, or the
     national list filtered on it)."""
     tiles = []
-    for region in Region.objects.all():
+    for region in regions:
         column, row, label = TILE_POSITIONS[region.code]
         count = counts.get(region.pk, 0)
         x, y = round(column * (TILE_WIDTH + GAP)), round(row * (TILE_HEIGHT + GAP))

@@ -3,7 +3,7 @@ filter with their counts, the map of the regions and the printable regional prog
 
 from dataclasses import dataclass
 
-from django.db.models import Count
+from django.db.models import Count, Exists, Expression, IntegerField, OuterRef
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -13,6 +13,8 @@ from events.models import Department, LocalEvent, Region, Theme
 from portal.listing import paginate, query_with
 
 PER_PAGE = 20
+# Filters that each dropdown's count leaves out (see count_events).
+DROPDOWN_FILTERS = ("region", "department", "theme")
 
 
 @dataclass
@@ -23,11 +25,6 @@ class Option:
     selected: bool
 
 
-def _counts(events, field) -> dict:
-    rows = events.order_by().values(field).annotate(n=Count("id", distinct=True))
-    return {row[field]: row["n"] for row in rows}
-
-
 def _options(objects, counts, value_of, label_of, selected) -> list[Option]:
     return [
         Option(value_of(obj), label_of(obj), counts.get(obj.pk, 0), obj == selected)
@@ -35,25 +32,125 @@ def _options(objects, counts, value_of, label_of, selected) -> list[Option]:
     ]
 
 
-def filter_options(base, data, fixed_region=None) -> dict:
+@dataclass
+class Counts:
+    """How many events each region, department and theme would give (the other filters
+    applied), and how many match every filter."""
+
+    regions: dict
+    departments: dict
+    themes: dict
+    total: int
+
+
+def _add(counts: dict, key, number: int) -> None:
+    counts[key] = counts.get(key, 0) + number
+
+
+def count_events(base, data) -> Counts:
+    """Two grouped queries instead of one COUNT per dropdown plus the paginator's: one
+    groups the events by (region, department, has the chosen theme), from which the region
+    and department dropdowns and the total follow; the other counts events per theme."""
+    region, department, theme = data.get("region"), data.get("department"), data.get("theme")
+    around = apply_filters(base, data, skip=DROPDOWN_FILTERS).order_by()
+    groups = around.values("region_id", "department_id")
+    if theme is not None:
+        groups = groups.annotate(has_theme=Exists(
+            LocalEvent.themes.through.objects.filter(localevent_id=OuterRef("pk"),
+                                                     theme_id=theme.pk)))
+    regions, departments, total = {}, {}, 0
+    for row in groups.annotate(n=Count("id")):
+        if theme is not None and not row["has_theme"]:
+            continue
+        in_region = region is None or row["region_id"] == region.pk
+        in_department = department is None or row["department_id"] == department.pk
+        if in_department:
+            _add(regions, row["region_id"], row["n"])
+        if in_region:
+            _add(departments, row["department_id"], row["n"])
+        if in_region and in_department:
+            total += row["n"]
+    # (event, theme) pairs are unique: counting them counts events.
+    themes = dict(
+        LocalEvent.themes.through.objects
+        .filter(localevent__in=apply_filters(base, data, skip=("theme",)).order_by()
+                .values("pk"))
+        .values("theme_id").annotate(n=Count("localevent_id")).values_list("theme_id", "n")
+    )
+    return Counts(regions, departments, themes, total)
+
+
+SEARCH_FILTERS = ("q", "commune")
+# Above this many matches an IN list grows costly (and SQLite caps its parameters): the
+# queries then keep the search as a condition of their own.
+MAX_SEARCH_IDS = 5000
+
+
+def narrow_by_search(base, data) -> tuple:
+    """With a text or commune search, run once every filter the later queries (counts,
+    page) share and hand them the matching ids: these filters join the venues and read
+    every event's text, the slowest condition of all, which would otherwise run in each of
+    those queries. Returns the narrowed base and the filters left to apply."""
+    if not any(data.get(key) for key in SEARCH_FILTERS):
+        return base, data
+    shared = apply_filters(base, data, skip=DROPDOWN_FILTERS).order_by()
+    ids = list(shared.values_list("pk", flat=True)[:MAX_SEARCH_IDS + 1])
+    if len(ids) > MAX_SEARCH_IDS:
+        return base, data
+    narrowed = base.filter(pk__in=IdList(ids)) if ids else base.none()
+    return narrowed, {key: data.get(key) for key in DROPDOWN_FILTERS}
+
+
+class IdList(Expression):
+    """Integer ids written into the SQL as ``(1,2,3)``: the ORM would otherwise prepare
+    each one as a parameter, which for a few thousand ids costs more than the query, and
+    each later query repeats it."""
+
+    output_field = IntegerField()
+
+    def __init__(self, ids):
+        super().__init__()
+        self.ids = [int(pk) for pk in ids]  # int(): nothing but digits reaches the SQL
+
+    def as_sql(self, compiler, connection):
+        return "(" + ",".join(map(str, self.ids)) + ")", []
+
+
+def filter_options(counts: Counts, data, fixed_region=None) -> dict:
     """Each dropdown's choices with the number of events they would give (the other
     filters applied), so that the template can say which would give nothing."""
-    region_counts = _counts(apply_filters(base, data, skip=("region",)), "region_id")
-    department_base = apply_filters(base, data, skip=("department",))
     departments = Department.objects.select_related("region")
     region = fixed_region or data.get("region")
     if region:
         departments = departments.filter(region=region)
-    theme_counts = _counts(apply_filters(base, data, skip=("theme",)), "themes")
+    regions = list(Region.objects.all())
     return {
-        "regions": _options(Region.objects.all(), region_counts, lambda r: r.slug,
+        "all_regions": regions,
+        "regions": _options(regions, counts.regions, lambda r: r.slug,
                             lambda r: r.name, data.get("region")),
-        "departments": _options(departments, _counts(department_base, "department_id"),
-                                lambda d: d.code, str, data.get("department")),
-        "themes": _options(Theme.objects.all(), theme_counts, lambda t: t.slug,
+        "departments": _options(departments, counts.departments, lambda d: d.code, str,
+                                data.get("department")),
+        "themes": _options(Theme.objects.all(), counts.themes, lambda t: t.slug,
                            lambda t: t.name, data.get("theme")),
-        "region_counts": region_counts,
+        "region_counts": counts.regions,
     }
+
+
+class CountedEvents:
+    """A queryset whose length is already known, so that the paginator does not run its
+    own COUNT(*) over the filtered events."""
+
+    def __init__(self, events, total: int):
+        self.events, self.total = events, total
+
+    def count(self) -> int:
+        return self.total
+
+    def __len__(self) -> int:
+        return self.total
+
+    def __getitem__(self, index):
+        return self.events[index]
 
 
 def export_links(request, edition, region) -> dict:
@@ -78,9 +175,11 @@ def programme_context(request, edition, region=None) -> dict:
     base = LocalEvent.objects.published().filter(edition=edition)
     if region is not None:
         base = base.filter(region=region)
-    events = apply_filters(base, data).with_listing_relations().order_by("first_start", "id")
-    page_obj = paginate(request, events, PER_PAGE)
-    options = filter_options(base, data, fixed_region=region)
+    base, rest = narrow_by_search(base, data)
+    counts = count_events(base, rest)
+    events = apply_filters(base, rest).with_listing_relations().order_by("first_start", "id")
+    page_obj = paginate(request, CountedEvents(events, counts.total), PER_PAGE)
+    options = filter_options(counts, data, fixed_region=region)
     context = {
         "filter_form": form,
         "page_obj": page_obj,
@@ -93,7 +192,7 @@ def programme_context(request, edition, region=None) -> dict:
     }
     if region is None:
         context["region_map"] = region_map(
-            options["region_counts"], _regional_urls(request, edition)
+            options["region_counts"], _regional_urls(request, edition), options["all_regions"]
         )
     return context
 

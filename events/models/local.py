@@ -262,6 +262,11 @@ class LocalEvent(models.Model):
                          name="event_status_department"),
             models.Index(fields=["status", "first_start"], name="event_status_start"),
             models.Index(fields=["edition", "status"], name="event_edition_status"),
+            # The programme's region and department filters, in the list's order.
+            models.Index(fields=["region", "edition", "status", "first_start"],
+                         name="event_region_programme"),
+            models.Index(fields=["department", "edition", "status", "first_start"],
+                         name="event_department_programme"),
         ]
 
     def __str__(self):

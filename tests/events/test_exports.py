@@ -2,6 +2,7 @@
 that is not published on the public site."""
 
 import csv
+import datetime as dt
 import io
 import json
 
@@ -113,3 +114,50 @@ def test_unpublished_edition_hides_its_events(public_client, edition, organiser)
     edition.unpublish()
     assert json.loads(body(public_client.get("/evenements/export.json"))) == []
     assert ensure_national_event(None) == edition  # found again by slug, not recreated
+
+
+@pytest.mark.parametrize("url", ["/evenements/export.csv", "/evenements/export.json",
+                                 "/evenements/flux.ics"])
+def test_exports_read_a_constant_number_of_queries_per_chunk(
+    public_client, edition, organiser, django_assert_max_num_queries, url
+):
+    def count_queries(total):
+        for _ in range(total):
+            make_event(edition, organiser, slots=2).themes.add(Theme.objects.first())
+        with django_assert_max_num_queries(20) as captured:
+            assert body(public_client.get(url))
+        return len(captured.captured_queries)
+
+    assert count_queries(3) == count_queries(30)
+
+
+def test_long_ics_lines_are_folded_at_75_octets_without_breaking_characters(
+    public_client, edition, organiser
+):
+    description = ("Découverte des façades, des cours et des jardins ; "
+                   "visite « à la lanterne », ") * 4
+    make_event(edition, organiser, title="Été, « nuit » des châteaux", description=description)
+    text = body(public_client.get("/evenements/flux.ics"))
+    assert all(len(line.encode("utf-8")) <= 75 for line in text.split("\r\n"))
+    vevent = icalendar.Calendar.from_ical(text).walk("VEVENT")[0]
+    assert str(vevent["DESCRIPTION"]) == description
+    assert str(vevent["SUMMARY"]) == "Été, « nuit » des châteaux"
+
+
+def test_events_split_over_several_chunks_keep_their_own_slots_and_themes(
+    public_client, edition, organiser, monkeypatch
+):
+    monkeypatch.setattr("events.bulk.CHUNK_SIZE", 2)
+    themes = list(Theme.objects.order_by("name"))
+    for number in range(5):
+        event = make_event(edition, organiser, title=f"Événement {number}", slots=number % 3 + 1,
+                           day=dt.date(2026, 9, 19) + dt.timedelta(days=number // 3))
+        event.themes.add(themes[number])
+    rows = list(csv.DictReader(io.StringIO(
+        body(public_client.get("/evenements/export.csv")).lstrip("\ufeff"))))
+    assert [row["title"] for row in rows] == [f"Événement {n}" for n in range(5)]
+    for number, row in enumerate(rows):
+        assert len(row["time_slots"].split(";")) == number % 3 + 1
+        assert row["themes"] == themes[number].slug
+    calendar = icalendar.Calendar.from_ical(body(public_client.get("/evenements/flux.ics")))
+    assert len(calendar.walk("VEVENT")) == sum(n % 3 + 1 for n in range(5))

@@ -171,3 +171,25 @@ def test_printable_programme_groups_by_department_and_commune(public_client, edi
     assert "events/print.css" in html
     finistere, ille = html.index("Finistère (29)"), html.index("Ille-et-Vilaine (35)")
     assert finistere < html.index("<h3>Brest</h3>") < ille < html.index("<h3>Rennes</h3>")
+
+
+@pytest.mark.parametrize("max_ids", [5000, 1])
+def test_search_gives_the_same_list_and_counts_with_or_without_an_id_list(
+    public_client, edition, organiser, monkeypatch, max_ids
+):
+    """A text search is run once and its ids reused, unless they are too many: both ways
+    give the same events and dropdown counts."""
+    monkeypatch.setattr("events.programme.MAX_SEARCH_IDS", max_ids)
+    make_event(edition, organiser, venue=brest(), title="Phare la nuit", is_free=False,
+               price="5 €")
+    make_event(edition, organiser, venue=brest(), title="Phare le jour")
+    make_event(edition, organiser, venue=caen(), title="Abbaye du phare")
+    make_event(edition, organiser, venue=caen(), title="Abbaye fermée")
+    response = public_client.get(LANDING + "?q=phare&free=1&region=bretagne")
+    assert {event.title for event in response.context["events"]} == {"Phare le jour"}
+    assert response.context["page_obj"].paginator.count == 1
+    regions = {option.value: option.count for option in response.context["options"]["regions"]}
+    assert regions["bretagne"] == 1 and regions["normandie"] == 1
+    departments = {option.value: option.count
+                   for option in response.context["options"]["departments"]}
+    assert departments["29"] == 1 and departments["35"] == 0
