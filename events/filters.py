@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from events.models import ACCESSIBILITY, AttendanceMode, Department, Region, Theme, TimeSlot
+from events.text import folded
 
 FLAG_VALUES = {"": False, "0": False, "1": True, "on": True, "true": True}
 
@@ -158,10 +159,5 @@ def apply_filters(events, data: dict, *, skip=()):
     if data.get("online"):
         events = events.filter(attendance_mode__in=[AttendanceMode.ONLINE, AttendanceMode.MIXED])
     if data.get("q"):
-        words = data["q"].strip()
-        events = events.filter(
-            Q(title__icontains=words) | Q(description__icontains=words)
-            | Q(organisation__icontains=words) | Q(venue__name__icontains=words)
-            | Q(venue__commune__icontains=words)
-        )
+        events = events.filter(search_text__contains=folded(data["q"].strip()))
     return events

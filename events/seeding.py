@@ -174,8 +174,11 @@ def generate_events(count, edition, organiser, *, status=EventStatus.APPROVED, s
         size = min(batch_size, count - created)
         plans = [(rng.choice(venues_by_region[regions[(created + n) % len(regions)]]),
                   _slots(rng, days)) for n in range(size)]
-        events = LocalEvent.objects.bulk_create(
-            [_event(rng, edition, organiser, venue, status, slots) for venue, slots in plans])
+        new_events = [_event(rng, edition, organiser, venue, status, slots)
+                      for venue, slots in plans]
+        for event in new_events:  # bulk_create does not call save()
+            event.search_text = event.make_search_text()
+        events = LocalEvent.objects.bulk_create(new_events)
         TimeSlot.objects.bulk_create(
             [TimeSlot(event=event, start=start, end=end)
              for event, (_venue, slots) in zip(events, plans, strict=True)

@@ -15,6 +15,7 @@ from django.utils.translation import pgettext_lazy
 
 from events import geography
 from events.models.reference import Department, Region, Theme
+from events.text import folded
 
 MAX_IMAGE_BYTES = 5 * 1024 * 1024
 IMAGE_FORMATS = {"JPEG", "PNG", "WEBP"}
@@ -112,6 +113,8 @@ class Venue(models.Model):
         self.commune_code = self.commune_code.strip().upper()
         self.key = self.make_key(self.name, self.commune_code)
         super().save(*args, **kwargs)
+        for event in self.events.all():  # their search text names the venue
+            LocalEvent.objects.filter(pk=event.pk).update(search_text=event.make_search_text())
 
     @staticmethod
     def make_key(name: str, commune_code: str) -> str:
@@ -198,6 +201,10 @@ class LocalEvent(models.Model):
         Region, verbose_name=_("region"), on_delete=models.PROTECT, null=True, blank=True,
         editable=False, related_name="+",
     )
+    # Title, description, organisation, venue and commune, lower-cased without accents:
+    # the text search reads this one column instead of five across two tables, and
+    # "eglise" finds "Église".
+    search_text = models.TextField(editable=False, blank=True, default="")
     themes = models.ManyToManyField(Theme, verbose_name=_("themes"), blank=True,
                                     related_name="events")
     age_min = models.PositiveSmallIntegerField(_("minimum age"), null=True, blank=True)
@@ -277,10 +284,17 @@ class LocalEvent(models.Model):
             department = self.venue.department
             self.department_id = department.pk
             self.region_id = department.region_id
+        self.search_text = self.make_search_text()
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("events:detail", args=[self.replaces_id or self.pk])
+
+    def make_search_text(self) -> str:
+        venue = self.venue if self.venue_id is not None else None
+        parts = [self.title, self.description, self.organisation,
+                 venue.name if venue else "", venue.commune if venue else ""]
+        return folded(" ".join(part for part in parts if part))
 
     @property
     def is_published(self) -> bool:

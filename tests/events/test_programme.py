@@ -193,3 +193,30 @@ def test_search_gives_the_same_list_and_counts_with_or_without_an_id_list(
     departments = {option.value: option.count
                    for option in response.context["options"]["departments"]}
     assert departments["29"] == 1 and departments["35"] == 0
+
+
+
+def test_text_search_ignores_case_and_accents_and_finds_the_venue(
+    public_client, edition, organiser
+):
+    make_event(edition, organiser, venue=brest(), title="Visite de l’Église Saint-Sauveur")
+    make_event(edition, organiser, venue=venue_in("35238", name="Manoir de la Prévalaye"),
+               title="Jardins ouverts")
+
+    def titles(query):
+        response = public_client.get(BRETAGNE + "?q=" + query)
+        assert response.status_code == 200
+        return {event.title for event in response.context["events"]}
+
+    assert titles("église") == titles("EGLISE") == {"Visite de l’Église Saint-Sauveur"}
+    assert titles("prevalaye") == {"Jardins ouverts"}  # the venue's name
+    assert titles("chateau") == set()
+
+
+def test_renaming_a_venue_updates_the_search(public_client, edition, organiser):
+    venue = venue_in("35238", name="Ancienne criée")
+    make_event(edition, organiser, venue=venue, title="Portes ouvertes")
+    venue.name = "Halle aux poissons"
+    venue.save()
+    response = public_client.get(BRETAGNE + "?q=halle")
+    assert {event.title for event in response.context["events"]} == {"Portes ouvertes"}

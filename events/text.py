@@ -1,0 +1,7 @@
+import unicodedata
+
+
+def folded(text: str) -> str:
+    """Lower-case text without accents, for searches that ignore both."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
