@@ -96,6 +96,15 @@ def public_client():
 
 
 @pytest.fixture
+def admin_client(public_client, make_user, sites):
+    """A superuser signed in on the public host, with the TOTP the admin requires."""
+    admin = make_user("root@example.org", superuser=True)
+    activate_totp(admin)
+    public_client.force_login(admin)
+    return public_client
+
+
+@pytest.fixture
 def intranet_client():
     return Client(HTTP_HOST=INTRANET_HOST)
 

@@ -15,7 +15,6 @@ from wagtail.test.utils.form_data import nested_form_data, streamfield
 from pages.blocks import AudioBlock, GalleryBlock, VideoBlock
 from pages.demo.files import demo_image, minimal_pdf, silent_mp3
 from pages.models import MultimediaFolderPage
-from tests.conftest import activate_totp
 
 pytestmark = pytest.mark.django_db
 
@@ -173,14 +172,6 @@ def test_audio_must_be_an_mp3_or_ogg_file():
     with pytest.raises(StructBlockValidationError) as error:
         audio.clean(audio.to_python({"title": "Podcast", "audio": pdf.pk, "transcript": "x"}))
     assert error.value.block_errors["audio"].code == "audio_format"
-
-
-@pytest.fixture
-def admin_client(client, make_user):
-    admin = make_user("root@example.org", superuser=True)
-    activate_totp(admin)
-    client.force_login(admin)
-    return client
 
 
 def test_admin_refuses_a_video_without_transcript(admin_client, public_home):

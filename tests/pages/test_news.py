@@ -32,7 +32,7 @@ from pages.models import (
 )
 from pages.structured_data import json_ld_script
 from portal.models import SiteIdentity, SocialAccounts
-from tests.conftest import activate_totp, add_page
+from tests.conftest import add_page
 
 pytestmark = pytest.mark.django_db
 
@@ -204,14 +204,6 @@ def test_categories_are_translated_per_language(sites):
 
 
 # --- the admin --------------------------------------------------------------------------------
-
-@pytest.fixture
-def admin_client(client, make_user, sites):
-    admin = make_user("root@example.org", superuser=True)
-    activate_totp(admin)
-    client.force_login(admin)
-    return client
-
 
 def test_editors_manage_categories_as_snippets(admin_client):
     response = admin_client.get("/admin/snippets/pages/newscategory/")

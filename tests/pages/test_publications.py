@@ -121,14 +121,6 @@ def test_identifiers_are_stored_normalised(index):
 
 # --- Admin: bad input is a field error -------------------------------------------------------
 
-@pytest.fixture
-def admin_client(client, make_user):
-    admin = make_user("root@example.org", superuser=True)
-    activate_totp(admin)
-    client.force_login(admin)
-    return client
-
-
 def test_admin_refuses_an_upload_that_is_not_a_real_pdf(admin_client):
     fake = SimpleUploadedFile("rapport.pdf", b"PK\x03\x04 a Word file in disguise")
     response = admin_client.post("/admin/documents/add/", {"title": "Rapport", "file": fake,

@@ -2,17 +2,8 @@ import pytest
 from django.contrib.auth.models import Group
 
 from portal.models import Directorate, SiteIdentity
-from tests.conftest import activate_totp
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def admin_client(public_client, make_user, sites):
-    user = make_user("root@example.org", superuser=True)
-    activate_totp(user)
-    public_client.force_login(user)
-    return public_client
 
 
 def test_admin_lists_directorates_and_creating_one_creates_its_staff_group(admin_client):

@@ -5,8 +5,6 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
 
-from tests.conftest import activate_totp
-
 pytestmark = pytest.mark.django_db
 
 
@@ -14,14 +12,6 @@ def png_upload(name="vitrail.png"):
     buffer = io.BytesIO()
     PILImage.new("RGB", (40, 30), (0, 0, 145)).save(buffer, "PNG")
     return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/png")
-
-
-@pytest.fixture
-def admin_client(public_client, make_user, sites):
-    user = make_user("root@example.org", superuser=True)
-    activate_totp(user)
-    public_client.force_login(user)
-    return public_client
 
 
 def test_an_image_without_alternative_text_is_refused_with_a_field_error(admin_client):
