@@ -3,12 +3,12 @@ the organiser), and changes to a published event that wait for approval while th
 version stays online."""
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from events.mail import send_after_commit
 from events.models import PUBLISHED_STATUSES, EventStatus, LocalEvent, TimeSlot
 
 # Fields a pending copy carries over to the published event on approval.
@@ -99,4 +99,4 @@ def notify_organiser(event: LocalEvent, outcome: str) -> None:
     with translation.override(settings.LANGUAGE_CODE):
         subject = render_to_string(f"events/email/{outcome}_subject.txt", context).strip()
         body = render_to_string(f"events/email/{outcome}.txt", context)
-    send_mail(subject, body, None, [organiser.email])
+    send_after_commit(subject, body, organiser.email)

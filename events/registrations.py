@@ -5,7 +5,6 @@ to the first person waiting."""
 from django import forms
 from django.conf import settings
 from django.core import signing
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -15,6 +14,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from events.mail import send_after_commit
 from events.models import DirectorateEventPage, Registration, RegistrationStatus
 
 TOKEN_SALT = "events.registration.cancel"
@@ -65,7 +65,7 @@ def send_registration_mail(request, registration, kind: str) -> None:
     with translation.override(settings.LANGUAGE_CODE):
         subject = render_to_string("events/email/registration_subject.txt", context).strip()
         body = render_to_string("events/email/registration.txt", context)
-    send_mail(subject, body, None, [registration.email])
+    send_after_commit(subject, body, registration.email)
 
 
 def serve_registration(page, request):

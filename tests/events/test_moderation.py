@@ -51,30 +51,50 @@ def test_list_filters_by_status(public_client, officer_bretagne, submissions, ed
     assert "Soumis à Rennes" in html and "Déjà publié" not in html
 
 
-def test_officer_approves(public_client, officer_bretagne, submissions):
+def test_officer_approves(public_client, officer_bretagne, submissions,
+                          django_capture_on_commit_callbacks):
     rennes, _caen = submissions
     public_client.force_login(officer_bretagne)
     assert public_client.get(f"/admin/events/{rennes.pk}/approve/").status_code == 200
-    response = public_client.post(f"/admin/events/{rennes.pk}/approve/")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = public_client.post(f"/admin/events/{rennes.pk}/approve/")
     assert response.status_code == 302
     rennes.refresh_from_db()
     assert rennes.status == EventStatus.APPROVED
     assert mail.outbox[-1].to == ["organisatrice@example.org"]
 
 
-def test_refusal_needs_a_reason_which_is_emailed(public_client, officer_bretagne, submissions):
+def test_refusal_needs_a_reason_which_is_emailed(public_client, officer_bretagne, submissions,
+                                                django_capture_on_commit_callbacks):
     rennes, _caen = submissions
     public_client.force_login(officer_bretagne)
     response = public_client.post(f"/admin/events/{rennes.pk}/refuse/", {"reason": ""})
     assert response.status_code == 200 and "reason" in response.context["form"].errors
-    public_client.post(f"/admin/events/{rennes.pk}/refuse/",
-                       {"reason": "Il manque l’adresse exacte du point de rendez-vous."})
+    with django_capture_on_commit_callbacks(execute=True):
+        public_client.post(f"/admin/events/{rennes.pk}/refuse/",
+                           {"reason": "Il manque l’adresse exacte du point de rendez-vous."})
     rennes.refresh_from_db()
     assert rennes.status == EventStatus.REFUSED
     message = mail.outbox[-1]
     assert message.to == ["organisatrice@example.org"]
     assert "Il manque l’adresse exacte du point de rendez-vous." in message.body
     assert "http://localhost:8000/evenements/mes-evenements/" in message.body
+
+
+def test_a_mail_server_failure_does_not_stop_an_approval(
+    public_client, officer_bretagne, submissions, settings, django_capture_on_commit_callbacks
+):
+    # A real SMTP client, pointed at a port where nothing listens.
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", 9, 2
+    rennes, _caen = submissions
+    public_client.force_login(officer_bretagne)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = public_client.post(f"/admin/events/{rennes.pk}/approve/")
+    assert response.status_code == 302
+    rennes.refresh_from_db()
+    assert rennes.status == EventStatus.APPROVED
+    assert mail.outbox == []
 
 
 def test_bulk_approve_only_touches_the_officers_region(public_client, officer_bretagne,

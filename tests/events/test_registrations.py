@@ -30,9 +30,13 @@ def register(client, name, email):
     return client.post("/conference/", {"name": name, "email": email, "organisation": ""})
 
 
-def test_registration_capacity_waiting_list_and_cancellation(public_client, conference):
-    assert register(public_client, "Awa Diallo", "awa@example.org").status_code == 302
-    assert register(public_client, "Bruno Petit", "bruno@example.org").status_code == 302
+def test_registration_capacity_waiting_list_and_cancellation(
+    public_client, conference, django_capture_on_commit_callbacks
+):
+    # E-mails leave once the registration is committed.
+    with django_capture_on_commit_callbacks(execute=True):
+        assert register(public_client, "Awa Diallo", "awa@example.org").status_code == 302
+        assert register(public_client, "Bruno Petit", "bruno@example.org").status_code == 302
     statuses = dict(Registration.objects.values_list("email", "status"))
     assert statuses == {"awa@example.org": "confirmed", "bruno@example.org": "waiting"}
     confirmation = mail.outbox[0]
@@ -45,7 +49,8 @@ def test_registration_capacity_waiting_list_and_cancellation(public_client, conf
     assert "email" in duplicate.context["registration_form"].errors
 
     assert public_client.get(link).status_code == 200
-    public_client.post(link)
+    with django_capture_on_commit_callbacks(execute=True):
+        public_client.post(link)
     statuses = dict(Registration.objects.values_list("email", "status"))
     assert statuses == {"awa@example.org": "cancelled", "bruno@example.org": "confirmed"}
     assert mail.outbox[-1].to == ["bruno@example.org"]
