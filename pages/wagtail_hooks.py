@@ -121,12 +121,13 @@ def register_download_count_viewset():
 register_permission_policy(Question, QuestionPermissionPolicy(Question), exact_class=True)
 register_snippet(QuestionsGroup)
 
+
 class NewsCategoryViewSet(SnippetViewSet):
     model = NewsCategory
     icon = "tag"
     menu_label = _("News categories")
     add_to_admin_menu = True
-    menu_order = 310
+    menu_order = 300
     # Translatable snippets get Wagtail's locale switcher and filter of their own.
     list_display = ["name", "slug"]
     search_fields = ["name", "slug"]
