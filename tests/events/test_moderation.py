@@ -128,4 +128,15 @@ def test_statistics_on_the_intranet_with_pending_submissions_of_own_region(
     assert rows["Bretagne"]["first_time_venues"] == 1
     assert rows["Normandie"]["events"] == 1
     assert [event.title for event in response.context["pending"]] == ["Soumis à Rennes"]
+    # Staff who do not moderate see the queue without links into the admin.
+    assert "/admin/snippets/events/localevent/edit/" not in response.content.decode()
     assert public_client.get("/evenements/statistiques/").status_code == 404
+
+
+def test_officers_reach_each_pending_submission_from_the_statistics(
+    intranet_client, officer_bretagne, submissions
+):
+    rennes, _caen = submissions
+    intranet_client.force_login(officer_bretagne)
+    html = intranet_client.get("/evenements/statistiques/").content.decode()
+    assert f"/admin/snippets/events/localevent/edit/{rennes.pk}/" in html
