@@ -312,6 +312,9 @@ ACCOUNT_RATE_LIMITS = {
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Relais"
+# Accept the code of the previous and next 30-second period: phone clocks drift, and a code
+# typed as its period ends would otherwise be refused.
+MFA_TOTP_TOLERANCE = 1
 SOCIALACCOUNT_ONLY = False
 SOCIALACCOUNT_EMAIL_AUTHENTICATION = True
 SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = True
