@@ -1,2 +1,2 @@
-"""Questions from the public and partners: the form, the e-mails and the retention period.
-The models are in ``pages.models.contact``."""
+"""Questions from the public and partners: the contact page, its topics, the form, the
+e-mails and the retention period."""

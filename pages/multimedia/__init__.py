@@ -1,0 +1,1 @@
+"""Multimedia folders: galleries, videos, sound and documents."""

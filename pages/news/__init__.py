@@ -1,0 +1,1 @@
+"""News: index pages with filters and RSS/Atom feeds, articles, categories."""

@@ -1,0 +1,1 @@
+"""Publications: index and pages, paper-copy requests, download counts."""
