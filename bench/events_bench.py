@@ -42,7 +42,7 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 from events.management.commands.seed_events import seed_organiser  # noqa: E402
 from events.models import LocalEvent  # noqa: E402
 from events.seeding import ensure_national_event, ensure_regional_pages, generate_events  # noqa: E402
-from pages.sites import ensure_sites  # noqa: E402
+from pages.base.sites import ensure_sites  # noqa: E402
 
 
 def seed():

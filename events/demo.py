@@ -11,7 +11,7 @@ from django.utils import timezone
 from events.models import DirectorateEventPage, EventStatus, LocalEvent, Region
 from events.officers import OFFICER_GROUP
 from events.seeding import ensure_national_event, ensure_regional_pages, generate_events
-from pages.sites import ensure_sites
+from pages.base.sites import ensure_sites
 from portal.demo import DEMO_PASSWORD
 from portal.models import User
 

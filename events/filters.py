@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from events.models import ACCESSIBILITY, AttendanceMode, Department, Region, Theme, TimeSlot
-from events.text import folded
+from portal.text import folded
 
 FLAG_VALUES = {"": False, "0": False, "1": True, "on": True, "true": True}
 

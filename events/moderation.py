@@ -10,6 +10,7 @@ from django.utils import timezone, translation
 
 from events.mail import send_after_commit
 from events.models import PUBLISHED_STATUSES, EventStatus, LocalEvent, TimeSlot
+from portal.sites import public_url
 
 # Fields a pending copy carries over to the published event on approval.
 NOT_COPIED = {"id", "replaces", "status", "refusal_reason", "created_at", "updated_at",
@@ -85,11 +86,6 @@ def refuse(event: LocalEvent, reason: str) -> None:
     event.refusal_reason = reason
     event.save()
     notify_organiser(event, "refused")
-
-
-def public_url(path: str) -> str:
-    scheme = "https" if settings.USE_HTTPS else "http"
-    return f"{scheme}://{settings.PUBLIC_HOST}{path}"
 
 
 def notify_organiser(event: LocalEvent, outcome: str) -> None:

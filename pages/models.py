@@ -1,7 +1,7 @@
-"""Page types, one module per family. Each module's models are imported here so that
-Django and Wagtail find them."""
+"""Page types, one folder per family (``pages/<family>/models.py``). Each family's models are
+imported here so that Django and Wagtail find them under the ``pages`` app."""
 
-from pages.models.base import (  # noqa: F401
+from pages.base.models import (  # noqa: F401
     CARD_IMAGE_FILTER,
     BasePage,
     BodyPage,
@@ -10,11 +10,11 @@ from pages.models.base import (  # noqa: F401
     StandardPage,
     prefetch_card_images,
 )
-from pages.models.contact import ContactPage, ContactTopic, Question, QuestionEmail  # noqa: F401
-from pages.models.faq import FAQPage  # noqa: F401
-from pages.models.multimedia import MultimediaFolderPage  # noqa: F401
-from pages.models.news import NewsArticlePage, NewsCategory, NewsIndexPage  # noqa: F401
-from pages.models.publications import (  # noqa: F401
+from pages.contact.models import ContactPage, ContactTopic, Question, QuestionEmail  # noqa: F401
+from pages.faq.models import FAQPage  # noqa: F401
+from pages.multimedia.models import MultimediaFolderPage  # noqa: F401
+from pages.news.models import NewsArticlePage, NewsCategory, NewsIndexPage  # noqa: F401
+from pages.publications.models import (  # noqa: F401
     DownloadCount,
     PaperCopyRequest,
     PublicationCollection,

@@ -1,9 +1,9 @@
-from django.conf import settings
 from django.urls import reverse
 from django.utils.http import urlencode
 from wagtail.models import Site
 
-from portal.intranet import is_intranet_request, is_open_path
+from portal.intranet import is_open_path
+from portal.sites import is_intranet_request, public_url
 
 
 def login_url_coming_back(request) -> str:
@@ -31,6 +31,6 @@ def portal(request):
         "is_intranet": is_intranet,
         "may_browse_site": may_browse,
         "current_site": site,
-        "public_site_url": f"{request.scheme}://{settings.PUBLIC_HOST}/",
+        "public_site_url": public_url("/"),
         "login_url": login_url_coming_back(request),
     }

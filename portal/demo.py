@@ -1,9 +1,11 @@
-"""Demo directorates, accounts and site identities. Passwords are for the demo only."""
+"""Demo directorates, accounts and site identities. Passwords are for the demo only.
+
+The sites themselves come with their home pages (``pages``), whose demo gives them the
+identities below."""
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
 
-from pages.sites import ensure_sites
 from portal.models import Directorate, SiteIdentity, SocialAccounts, User
 
 DEMO_PASSWORD = "relais-demo-2026"
@@ -75,8 +77,6 @@ def load_identities(public_site, intranet_site):
 
 
 def load(stdout):
-    public_site, intranet_site = ensure_sites()
     directorates = load_directorates()
     load_accounts(directorates)
-    load_identities(public_site, intranet_site)
     stdout.write(f"Accounts ready (demo password: {DEMO_PASSWORD}).")

@@ -6,19 +6,16 @@ pages are network-wide or restricted to groups (a directorate's staff group) thr
 own privacy setting, so editors use the admin's "Privacy" button.
 """
 
-from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from wagtail.models import BaseViewRestriction, PageViewRestriction
 
+from portal.sites import is_intranet_request
+
 # Paths the intranet answers without a staff account: signing in, the files the login
 # page itself needs, and robots.txt, which tells crawlers to keep out.
 OPEN_PATH_PREFIXES = ("/accounts/", "/en/accounts/", "/static/", "/favicon.ico", "/robots.txt")
-
-
-def is_intranet_request(request) -> bool:
-    return request.get_host().partition(":")[0].lower() == settings.INTRANET_HOSTNAME
 
 
 def is_open_path(path: str) -> bool:

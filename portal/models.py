@@ -7,6 +7,8 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting, register_setting
 from wagtail.search import index
 
+from portal.sites import is_intranet_page
+
 INTRANET_PERMISSION = "portal.access_intranet"
 
 
@@ -264,14 +266,12 @@ class FooterLinks(BaseSiteSetting):
         verbose_name = _("footer links")
 
     def clean(self):
-        from pages.forms import is_in_intranet
-
-        if is_in_intranet(self.site.root_page.path):
+        if is_intranet_page(self.site.root_page):
             return
         errors = {
             name: _("The public site cannot link to an intranet page.")
             for name in ("accessibility_page", "legal_notice_page", "personal_data_page")
-            if getattr(self, f"{name}_id") and is_in_intranet(getattr(self, name).path)
+            if getattr(self, f"{name}_id") and is_intranet_page(getattr(self, name))
         }
         if errors:
             raise ValidationError(errors)

@@ -7,8 +7,6 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from pages import views as pages_views
-
 urlpatterns = [
     # The admin signs in through allauth only (MFA, rate limits): its own login page is closed.
     path(
@@ -17,8 +15,8 @@ urlpatterns = [
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("robots.txt", pages_views.robots_txt, name="robots_txt"),
-    path("sitemap.xml", pages_views.sitemap, name="sitemap"),
+    # Apps are included by name: the portal imports no other app.
+    path("", include("pages.urls")),
 ]
 
 if settings.DEBUG:

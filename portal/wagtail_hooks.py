@@ -5,8 +5,9 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from portal.intranet import is_intranet_request, user_is_denied_page
+from portal.intranet import user_is_denied_page
 from portal.models import Directorate, IntranetSettings
+from portal.sites import is_intranet_request
 
 
 class DirectorateViewSet(SnippetViewSet):

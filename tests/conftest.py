@@ -10,8 +10,8 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from django.test import Client
 
+from pages.base.sites import ensure_sites
 from pages.models import StandardPage
-from pages.sites import ensure_sites
 from portal.models import Directorate, User
 
 PASSWORD = "a-long-test-password-42"

@@ -2,7 +2,7 @@
 
 from django.db import migrations, models
 
-from events.text import folded
+from portal.text import folded
 
 
 def fill_search_text(apps, schema_editor):

@@ -15,7 +15,7 @@ from django.utils.translation import pgettext_lazy
 
 from events import geography
 from events.models.reference import Department, Region, Theme
-from events.text import folded
+from portal.text import folded
 
 MAX_IMAGE_BYTES = 5 * 1024 * 1024
 IMAGE_FORMATS = {"JPEG", "PNG", "WEBP"}

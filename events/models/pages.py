@@ -10,25 +10,20 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Site
+from wagtail.models import Orderable
 from wagtail.search import index
 
 from events.models.reference import Region
 from pages.models import BasePage, BodyPage
+from portal.sites import public_root
 
 RICH_TEXT = ["bold", "italic", "link", "ol", "ul", "h3"]
-
-
-def public_site_root():
-    site = Site.objects.filter(hostname=settings.PUBLIC_HOSTNAME).select_related(
-        "root_page").first()
-    return site.root_page if site else None
 
 
 def public_edition_ids() -> list[int]:
     """National event pages live, unrestricted and on the public site: only their local
     events are ever listed, exported or fed to calendars."""
-    root = public_site_root()
+    root = public_root()
     if root is None:
         return []
     return list(

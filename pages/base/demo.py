@@ -1,9 +1,11 @@
 """Demo pages for both sites, in French with some English translations."""
 
-from wagtail.models import Locale, Page, PageViewRestriction, Site
+from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail.rich_text import RichText
 
-from pages.models import HomePage, IntranetHomePage, StandardPage
+from pages.base.models import HomePage, IntranetHomePage, StandardPage
+from pages.base.sites import ensure_sites
+from portal.demo import load_identities
 from portal.models import Directorate
 
 
@@ -13,6 +15,11 @@ def paragraph(html):
 
 def heading(text, level="h2"):
     return ("heading", {"text": text, "level": level})
+
+
+def page_link(page, text):
+    """A rich-text link to a page, as the admin's editor stores it."""
+    return f'<a linktype="page" id="{page.pk}">{text}</a>'
 
 
 def add_child(parent, page_class, slug, **fields):
@@ -160,9 +167,11 @@ def load_intranet(home):
 
 
 def load(stdout):
-    public_home = Site.objects.get(is_default_site=True).root_page.specific
-    intranet_home = IntranetHomePage.objects.get(depth=2, locale__language_code="fr")
-    assert isinstance(public_home, HomePage)
+    public_site, intranet_site = ensure_sites()
+    load_identities(public_site, intranet_site)
+    public_home = public_site.root_page.specific
+    intranet_home = intranet_site.root_page.specific
+    assert isinstance(public_home, HomePage) and isinstance(intranet_home, IntranetHomePage)
     if not Page.objects.child_of(public_home).exists():
         load_public_site(public_home)
     if not Page.objects.child_of(intranet_home).exists():

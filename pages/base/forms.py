@@ -5,6 +5,8 @@ from django.utils.translation import gettext as _
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.models import Page
 
+from portal.sites import is_intranet_page
+
 
 def referenced_page_ids(page) -> set[int]:
     """Pages this page's StreamFields and rich-text fields point to."""
@@ -21,25 +23,17 @@ def referenced_page_ids(page) -> set[int]:
 
 
 def intranet_pages_among(page_ids):
-    from pages.models import IntranetHomePage
-
-    homes = list(IntranetHomePage.objects.values_list("path", flat=True))
-    pages = Page.objects.filter(id__in=page_ids).only("id", "title", "path")
-    return [page for page in pages if page.path.startswith(tuple(homes))]
-
-
-def is_in_intranet(path: str) -> bool:
-    from pages.models import IntranetHomePage
-
-    return any(path.startswith(home) for home in
-               IntranetHomePage.objects.values_list("path", flat=True))
+    if not page_ids:
+        return []
+    return [page for page in Page.objects.filter(id__in=page_ids).only("id", "title", "url_path")
+            if is_intranet_page(page)]
 
 
 class BasePageForm(WagtailAdminPageForm):
     def _post_clean(self):
         super()._post_clean()
-        location = self.instance.path if self.instance.pk else self.parent_page.path
-        if location and is_in_intranet(location):
+        location = self.instance if self.instance.pk else self.parent_page
+        if location is not None and is_intranet_page(location):
             return
         leaks = intranet_pages_among(referenced_page_ids(self.instance))
         if leaks:
@@ -48,27 +42,3 @@ class BasePageForm(WagtailAdminPageForm):
                 params={"titles": ", ".join(f"« {page.title} »" for page in leaks)},
                 code="intranet_link",
             ))
-
-
-class PublicationPageForm(BasePageForm):
-    """A publication's file must really be a PDF, whatever its name says."""
-
-    def clean_pdf(self):
-        from pages.validators import is_pdf
-
-        document = self.cleaned_data.get("pdf")
-        if document is None:
-            return document
-        if document.file_extension.lower() != "pdf":
-            raise ValidationError(_("Choose a PDF file."), code="not_pdf")
-        try:
-            with document.open_file() as file:
-                genuine = is_pdf(file)
-        except OSError:
-            genuine = False
-        if not genuine:
-            raise ValidationError(
-                _("“%(title)s” is not a real PDF file: export it again as PDF and upload it."),
-                params={"title": document.title}, code="not_pdf",
-            )
-        return document

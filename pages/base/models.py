@@ -6,8 +6,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from pages.base.forms import BasePageForm
 from pages.blocks import body_blocks
-from pages.forms import BasePageForm
 from portal.intranet import visible_to
 
 CARD_IMAGE_FILTER = "fill-600x338"
@@ -113,7 +113,7 @@ class HomePage(BodyPage):
     """The public website's home page."""
 
     parent_page_types = ["wagtailcore.Page"]
-    template = "pages/home_page.html"
+    template = "pages/base/home_page.html"
 
     class Meta:
         verbose_name = _("public home page")
@@ -123,7 +123,7 @@ class IntranetHomePage(BodyPage):
     """The network intranet's home page: staff only, like everything under it."""
 
     parent_page_types = ["wagtailcore.Page"]
-    template = "pages/intranet_home_page.html"
+    template = "pages/base/intranet_home_page.html"
 
     class Meta:
         verbose_name = _("intranet home page")
@@ -139,7 +139,7 @@ class StandardPage(BodyPage):
     """A content page, on either site."""
 
     parent_page_types = ["pages.HomePage", "pages.IntranetHomePage", "pages.StandardPage"]
-    template = "pages/standard_page.html"
+    template = "pages/base/standard_page.html"
 
     class Meta:
         verbose_name = _("content page")

@@ -1,16 +1,12 @@
-"""The two Wagtail sites of one installation, kept in line with PUBLIC_HOST and INTRANET_HOST."""
+"""The two home pages of one installation, and their Wagtail sites (``portal.sites``), kept in
+line with PUBLIC_HOST and INTRANET_HOST."""
 
 from django.conf import settings
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
-from pages.models import HomePage, IntranetHomePage
-
-
-def _port(port: int | None) -> int:
-    if port:
-        return port
-    return 443 if settings.USE_HTTPS else 80
+from pages.base.models import HomePage, IntranetHomePage
+from portal.sites import align_sites
 
 
 def _remove_wagtail_welcome_page(root: Page) -> None:
@@ -39,18 +35,6 @@ def _ensure_home(root: Page, page_class, slug: str, title: str, locale: Locale):
     return home
 
 
-def _ensure_site(hostname: str, port: int | None, root_page: Page, name: str, *, default: bool):
-    site = Site.objects.filter(root_page=root_page).first() or Site(root_page=root_page)
-    site.hostname = hostname
-    site.port = _port(port)
-    site.site_name = name
-    site.is_default_site = default
-    if default:
-        Site.objects.exclude(pk=site.pk).filter(is_default_site=True).update(is_default_site=False)
-    site.save()
-    return site
-
-
 @transaction.atomic
 def ensure_sites() -> tuple[Site, Site]:
     """Create the home pages and sites if missing and align the sites with the settings."""
@@ -59,8 +43,4 @@ def ensure_sites() -> tuple[Site, Site]:
     locale = _ensure_locales()
     public_home = _ensure_home(root, HomePage, "accueil", "Accueil", locale)
     intranet_home = _ensure_home(root, IntranetHomePage, "intranet", "Intranet du réseau", locale)
-    public = _ensure_site(settings.PUBLIC_HOSTNAME, settings.PUBLIC_PORT, public_home,
-                          "Site public", default=True)
-    intranet = _ensure_site(settings.INTRANET_HOSTNAME, settings.INTRANET_PORT, intranet_home,
-                            "Intranet", default=False)
-    return public, intranet
+    return align_sites(public_home, intranet_home)

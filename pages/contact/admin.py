@@ -12,9 +12,11 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import InspectView
 from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from pages.models.contact import ContactTopic, Question
+from pages.contact.models import ContactTopic, Question
 
 ASKED = [FieldPanel(name, read_only=True) for name in (
     "reference", "created_at", "topic", "visitor_type", "name", "email", "organisation",
@@ -119,3 +121,7 @@ class QuestionsGroup(SnippetViewSetGroup):
     menu_icon = "mail"
     menu_label = _("Questions from the public")
     menu_order = 250
+
+
+register_permission_policy(Question, QuestionPermissionPolicy(Question), exact_class=True)
+register_snippet(QuestionsGroup)

@@ -7,23 +7,18 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 from django_tasks import task
 
-from pages.models.contact import QuestionEmail
+from pages.contact.models import QuestionEmail
+from portal.sites import admin_edit_url
 
 logger = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 10
 # A task normally sends the e-mails within seconds; after this, the retry command takes over.
 TASK_GRACE = timedelta(minutes=10)
-
-
-def admin_url(question) -> str:
-    path = reverse("wagtailsnippets_pages_question:edit", args=[question.pk])
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
 def notification(email: QuestionEmail) -> EmailMessage:
@@ -34,7 +29,7 @@ def notification(email: QuestionEmail) -> EmailMessage:
             "reference": question.reference, "subject": question.subject,
         }
         body = render_to_string("pages/contact/emails/notification.txt", {
-            "question": question, "admin_url": admin_url(question),
+            "question": question, "admin_url": admin_edit_url(question),
         })
     return EmailMessage(subject, body, to=[email.recipient], reply_to=[question.email])
 

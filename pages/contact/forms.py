@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from pages.models.contact import Question
+from pages.contact.models import Question
 from portal.antispam import HoneypotFormMixin
 
 

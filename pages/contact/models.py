@@ -20,8 +20,9 @@ from wagtail.fields import RichTextField
 from wagtail.models import Locale, Orderable, Site, TranslatableMixin
 from wagtail.search import index
 
-from pages.models.base import BasePage
+from pages.base.models import BasePage
 from portal.antispam import rate_limit_allows
+from portal.sites import is_intranet_page
 
 NOTICE_FEATURES = ["bold", "italic", "link", "ul"]
 DEFAULT_RETENTION_MONTHS = 12
@@ -139,9 +140,7 @@ class ContactPage(RoutablePageMixin, BasePage):
     @classmethod
     def can_create_at(cls, parent):
         # Partners and the public cannot reach the intranet: the form belongs to the public site.
-        from pages.forms import is_in_intranet
-
-        return super().can_create_at(parent) and not is_in_intranet(parent.path)
+        return super().can_create_at(parent) and not is_intranet_page(parent)
 
     @path("")
     def ask(self, request):

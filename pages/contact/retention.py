@@ -5,7 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
-from pages.models.contact import DEFAULT_RETENTION_MONTHS, ContactPage, Question, months_before
+from pages.contact.models import DEFAULT_RETENTION_MONTHS, ContactPage, Question, months_before
 
 
 def expired_questions(now=None):

@@ -1,20 +1,21 @@
-"""Demo pages for both sites; each page family adds its module to DEMO_MODULES."""
+"""Demo pages for both sites: the home pages and content pages first, then each page family's
+demo (``pages/<family>/demo.py``), in this order. ``files`` and ``images`` make the demo's
+documents and pictures."""
 
-from importlib import import_module
+from pages.base import demo as base
+from pages.contact import demo as contact
+from pages.faq import demo as faq
+from pages.multimedia import demo as multimedia
+from pages.news import demo as news
+from pages.publications import demo as publications
 
-from pages.demo.base import load as load_base
-
-# Modules with a load(public_home, intranet_home, stdout) function, run in this order.
-DEMO_MODULES: list[str] = [
-    "pages.demo.publications",
-    "pages.demo.multimedia",
-    "pages.demo.contact",
-    "pages.demo.news",
-]
+# Each has a load(public_home, intranet_home, stdout) function. The FAQ links to the contact
+# page, so it comes after it.
+FAMILIES = [publications, multimedia, contact, faq, news]
 
 
 def load(stdout):
-    public_home, intranet_home = load_base(stdout)
-    for module_name in DEMO_MODULES:
-        import_module(module_name).load(public_home, intranet_home, stdout)
+    public_home, intranet_home = base.load(stdout)
+    for family in FAMILIES:
+        family.load(public_home, intranet_home, stdout)
     stdout.write("Demo pages ready.")

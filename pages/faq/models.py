@@ -8,8 +8,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
+from pages.base.models import BasePage
 from pages.blocks import faq_blocks
-from pages.models.base import BasePage
 
 
 class FAQPage(BasePage):

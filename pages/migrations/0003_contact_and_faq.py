@@ -3,7 +3,7 @@
 import django.core.validators
 import django.db.models.deletion
 import django.utils.timezone
-import pages.models.contact
+import pages.contact.models
 import uuid
 import wagtail.contrib.routable_page.models
 import wagtail.fields
@@ -29,8 +29,8 @@ class Migration(migrations.Migration):
                 ('summary', models.TextField(blank=True, help_text='One or two sentences shown under the title and in lists of pages.', max_length=600, verbose_name='summary')),
                 ('social_title', models.CharField(blank=True, help_text='Defaults to the page title.', max_length=120, verbose_name='social-sharing title')),
                 ('intro', wagtail.fields.RichTextField(blank=True, verbose_name='introduction')),
-                ('privacy_notice', wagtail.fields.RichTextField(default=pages.models.contact.default_privacy_notice, help_text='Shown above the consent box. The retention period is added below it.', verbose_name='personal-data notice')),
-                ('thank_you', wagtail.fields.RichTextField(default=pages.models.contact.default_thank_you, help_text='Shown with the reference number once a question is sent.', verbose_name='thank-you text')),
+                ('privacy_notice', wagtail.fields.RichTextField(default=pages.contact.models.default_privacy_notice, help_text='Shown above the consent box. The retention period is added below it.', verbose_name='personal-data notice')),
+                ('thank_you', wagtail.fields.RichTextField(default=pages.contact.models.default_thank_you, help_text='Shown with the reference number once a question is sent.', verbose_name='thank-you text')),
                 ('retention_months', models.PositiveSmallIntegerField(default=12, help_text='Questions asked on this page are deleted after this many months.', validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(60)], verbose_name='retention period (months)')),
                 ('listing_image', models.ForeignKey(blank=True, help_text='Shown on the cards that link to this page.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image', verbose_name='listing image')),
                 ('social_image', models.ForeignKey(blank=True, help_text='Cropped to 1200×630 when the page is shared. Defaults to the listing image.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image', verbose_name='social-sharing image')),
@@ -92,7 +92,7 @@ class Migration(migrations.Migration):
                 ('reply_note', models.TextField(blank=True, help_text='What was answered, and how (e-mail, phone, letter).', verbose_name='reply')),
                 ('answered_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='answered on')),
                 ('created_at', models.DateTimeField(db_index=True, default=django.utils.timezone.now, editable=False, verbose_name='received on')),
-                ('assigned_to', models.ForeignKey(blank=True, limit_choices_to=pages.models.contact.officers, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='followed by')),
+                ('assigned_to', models.ForeignKey(blank=True, limit_choices_to=pages.contact.models.officers, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='followed by')),
                 ('locale', models.ForeignKey(editable=False, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='wagtailcore.locale', verbose_name='language')),
                 ('page', models.ForeignKey(editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='questions', to='pages.contactpage', verbose_name='asked on')),
                 ('site', models.ForeignKey(editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailcore.site', verbose_name='site')),

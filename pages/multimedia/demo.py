@@ -6,7 +6,7 @@ from wagtail.embeds.embeds import get_embed_hash
 from wagtail.embeds.models import Embed
 from wagtail.rich_text import RichText
 
-from pages.demo.base import add_child, heading, paragraph, translate
+from pages.base.demo import add_child, heading, paragraph, translate
 from pages.demo.files import demo_document, demo_image, minimal_pdf, silent_mp3
 from pages.models import MultimediaFolderPage
 

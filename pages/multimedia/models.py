@@ -3,8 +3,8 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.fields import StreamField
 
+from pages.base.models import BodyPage
 from pages.blocks import multimedia_blocks
-from pages.models.base import BodyPage
 
 
 class MultimediaFolderPage(BodyPage):

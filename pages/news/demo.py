@@ -6,7 +6,7 @@ import datetime
 from django.utils import timezone
 from wagtail.models import Locale
 
-from pages.demo.base import heading, paragraph, restrict_to, translate
+from pages.base.demo import heading, paragraph, restrict_to, translate
 from pages.demo.images import demo_image
 from pages.models import NewsArticlePage, NewsCategory, NewsIndexPage
 from portal.models import Directorate

@@ -5,7 +5,7 @@ intranet (whose middleware already requires a staff account for every response).
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 
-from pages.models.news import FEED_LENGTH, visible_articles
+from pages.news.models import FEED_LENGTH, visible_articles
 from portal.models import SiteIdentity
 
 

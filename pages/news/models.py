@@ -25,11 +25,12 @@ from wagtail.fields import StreamField
 from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 
+from pages.base.forms import BasePageForm
+from pages.base.models import BasePage, BodyPage, prefetch_card_images
 from pages.blocks import LinkBlock
-from pages.forms import BasePageForm, is_in_intranet
-from pages.models.base import BasePage, BodyPage, prefetch_card_images
 from portal.intranet import visible_to
 from portal.listing import paginate
+from portal.sites import is_intranet_page
 
 NEWS_PER_PAGE = 10
 FEED_LENGTH = 20
@@ -86,7 +87,7 @@ def visible_articles(index_page, request):
     """The articles of this news index that this request may list, newest first."""
     articles = NewsArticlePage.objects.child_of(index_page)
     return listable_pages(
-        articles, request, intranet=is_in_intranet(index_page.path)
+        articles, request, intranet=is_intranet_page(index_page)
     ).order_by("-date", "-pk")
 
 
@@ -192,13 +193,13 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
     @path("rss/", name="rss_feed")
     def rss_feed(self, request):
-        from pages.feeds import NewsRssFeed
+        from pages.news.feeds import NewsRssFeed
 
         return NewsRssFeed(self)(request)
 
     @path("atom/", name="atom_feed")
     def atom_feed(self, request):
-        from pages.feeds import NewsAtomFeed
+        from pages.news.feeds import NewsAtomFeed
 
         return NewsAtomFeed(self)(request)
 
@@ -271,7 +272,7 @@ class NewsArticlePage(BodyPage):
 
     @cached_property
     def is_intranet(self) -> bool:
-        return is_in_intranet(self.path)
+        return is_intranet_page(self)
 
     @property
     def published_at(self) -> datetime.datetime:

@@ -4,7 +4,7 @@ from datetime import date
 
 from django.utils import timezone
 
-from pages.demo.base import add_child, paragraph, translate
+from pages.base.demo import add_child, paragraph, translate
 from pages.demo.files import demo_document, demo_image, minimal_pdf
 from pages.models import (
     DownloadCount,

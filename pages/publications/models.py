@@ -13,9 +13,9 @@ from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.search import index
 
+from pages.base.models import BasePage
 from pages.blocks import body_blocks
-from pages.forms import PublicationPageForm
-from pages.models.base import BasePage
+from pages.publications.forms import PublicationPageForm
 from pages.validators import normalise_isbn, normalise_issn, validate_isbn, validate_issn
 from portal.intranet import visible_to
 
@@ -85,7 +85,7 @@ class PublicationIndexPage(BasePage):
         return response
 
     def get_context(self, request, *args, **kwargs):
-        from pages.publications import PublicationFilterForm
+        from pages.publications.views import PublicationFilterForm
 
         context = super().get_context(request, *args, **kwargs)
         publications = self.publications(request.user)
@@ -202,7 +202,7 @@ class PublicationPage(RoutablePageMixin, BasePage):
         return siblings
 
     def structured_data(self, request):
-        from pages.publications import publication_schema
+        from pages.publications.views import publication_schema
 
         cover = self.cover_image.get_rendition(COVER_PAGE_FILTER) if self.cover_image else None
         return publication_schema(self, request, cover)
@@ -219,7 +219,7 @@ class PublicationPage(RoutablePageMixin, BasePage):
 
     @path("")
     def publication(self, request):
-        from pages.publications import handle_paper_copy_form
+        from pages.publications.views import handle_paper_copy_form
 
         form, response, status = handle_paper_copy_form(self, request)
         if response is not None:

@@ -14,9 +14,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django_tasks import task
-from wagtail.admin.admin_url_finder import AdminURLFinder
 
-from pages.models.publications import (
+from pages.publications.models import (
     PaperCopyRequest,
     PublicationCollection,
     PublicationFormat,
@@ -25,6 +24,7 @@ from pages.models.publications import (
 from portal.antispam import HoneypotFormMixin, rate_limit_allows
 from portal.listing import paginate
 from portal.models import SiteIdentity
+from portal.sites import admin_edit_url
 
 logger = logging.getLogger(__name__)
 
@@ -153,12 +153,11 @@ def officer_email(publication) -> str:
 
 
 def officer_message(paper_request, recipient) -> EmailMessage:
-    edit_url = AdminURLFinder().get_edit_url(paper_request) or ""
     with translation.override(settings.LANGUAGE_CODE):
         subject = _("Paper-copy request: %(title)s") % {"title": paper_request.publication_title}
         body = render_to_string("pages/publications/paper_copy_request_email.txt", {
             "paper_request": paper_request,
-            "admin_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + edit_url,
+            "admin_url": admin_edit_url(paper_request),
         })
     return EmailMessage(subject=str(subject), body=body, to=[recipient],
                         reply_to=[paper_request.email])

@@ -7,8 +7,9 @@ import pytest
 from django.core import mail
 from playwright.sync_api import expect
 
-from pages.demo import contact as contact_demo
-from pages.demo.base import load_public_site
+from pages.base.demo import load_public_site
+from pages.contact import demo as contact_demo
+from pages.faq import demo as faq_demo
 from pages.models import Question
 
 pytestmark = [pytest.mark.browser,
@@ -20,6 +21,7 @@ def demo_contact(sites):
     public, intranet = sites
     load_public_site(public.root_page.specific)
     contact_demo.load(public.root_page.specific, intranet.root_page.specific, StringIO())
+    faq_demo.load(public.root_page.specific, intranet.root_page.specific, StringIO())
     return sites
 
 

@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from pages.demo.base import load_intranet, load_public_site
+from pages.base.demo import load_intranet, load_public_site
 from tests.conftest import PASSWORD
 
 pytestmark = [pytest.mark.browser,

@@ -8,9 +8,9 @@ from django.utils import translation
 from django.utils.formats import date_format
 from playwright.sync_api import expect
 
-from pages.demo import news as news_demo
-from pages.demo.base import load_intranet, load_public_site
+from pages.base.demo import load_intranet, load_public_site
 from pages.models import NewsArticlePage
+from pages.news import demo as news_demo
 
 pytestmark = [pytest.mark.browser,
               pytest.mark.django_db(transaction=True, serialized_rollback=True)]

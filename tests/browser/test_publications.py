@@ -8,8 +8,8 @@ from django.db.models import Sum
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from pages.demo import publications as demo_publications
 from pages.models import DownloadCount, PublicationPage
+from pages.publications import demo as demo_publications
 
 pytestmark = [pytest.mark.browser,
               pytest.mark.django_db(transaction=True, serialized_rollback=True)]

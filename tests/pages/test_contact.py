@@ -14,8 +14,8 @@ from django.utils import timezone
 from wagtail.models import Locale, ModelLogEntry
 
 from pages.contact.emails import MAX_ATTEMPTS
+from pages.contact.models import months_before
 from pages.models import ContactPage, ContactTopic, Question, QuestionEmail
-from pages.models.contact import months_before
 from tests.conftest import activate_totp
 
 pytestmark = pytest.mark.django_db

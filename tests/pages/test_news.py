@@ -20,8 +20,7 @@ from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.rich_text import RichText
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
-from pages.demo import news as news_demo
-from pages.demo.base import restrict_to
+from pages.base.demo import restrict_to
 from pages.models import (
     HomePage,
     IntranetHomePage,
@@ -30,6 +29,7 @@ from pages.models import (
     NewsIndexPage,
     StandardPage,
 )
+from pages.news import demo as news_demo
 from pages.structured_data import json_ld_script
 from portal.models import SiteIdentity, SocialAccounts
 from tests.conftest import add_page

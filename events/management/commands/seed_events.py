@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from events.models import EventStatus, NationalEventPage
 from events.seeding import ensure_national_event, ensure_regional_pages, generate_events
-from pages.sites import ensure_sites
+from pages.base.sites import ensure_sites
 from portal.models import User
 
 SEED_ORGANISER = "organisateur.demo@relais.localhost"

@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from pages.publications import MAX_NOTIFICATION_ATTEMPTS, retry_paper_copy_notifications
+from pages.publications.views import MAX_NOTIFICATION_ATTEMPTS, retry_paper_copy_notifications
 
 # (what, function returning (sent, still failing)): one line per kind of stored request.
 RETRIES = [

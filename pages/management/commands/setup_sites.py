@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from pages.sites import ensure_sites
+from pages.base.sites import ensure_sites
 
 
 class Command(BaseCommand):
