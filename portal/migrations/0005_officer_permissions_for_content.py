@@ -1,48 +1,17 @@
-"""Give communication officers (Editors, Moderators) what they need on the content snippets:
-questions from the public, contact topics, paper-copy requests, publication collections
-and news categories."""
+"""Kept so that the migrations after it, and databases where it ran, stay consistent.
 
-from django.contrib.auth.management import create_permissions
+It used to give Editors and Moderators their permissions on the content snippets of the
+pages app. An app's permissions are now granted by that app's own migrations: the same grant
+is made by pages' migration 0005_officer_permissions_for_content, which runs on every
+database (again, harmlessly, where this one already granted them).
+"""
+
 from django.db import migrations
-
-BOTH = ["Editors", "Moderators"]
-GRANTS = {
-    # codename: groups
-    "view_question": BOTH,
-    "change_question": BOTH,
-    "view_contacttopic": BOTH,
-    "add_contacttopic": ["Moderators"],
-    "change_contacttopic": ["Moderators"],
-    "delete_contacttopic": ["Moderators"],
-    "view_papercopyrequest": BOTH,
-    "change_papercopyrequest": BOTH,
-    "view_publicationcollection": BOTH,
-    "add_publicationcollection": BOTH,
-    "change_publicationcollection": BOTH,
-    "delete_publicationcollection": ["Moderators"],
-    "view_newscategory": BOTH,
-    "add_newscategory": BOTH,
-    "change_newscategory": BOTH,
-    "delete_newscategory": ["Moderators"],
-}
-
-
-def forwards(apps, schema_editor):
-    pages_config = apps.get_app_config("pages")
-    pages_config.models_module = True
-    create_permissions(pages_config, apps=apps, verbosity=0)
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    for codename, group_names in GRANTS.items():
-        permission = Permission.objects.get(content_type__app_label="pages", codename=codename)
-        for group in Group.objects.filter(name__in=group_names):
-            group.permissions.add(permission)
 
 
 class Migration(migrations.Migration):
     dependencies = [
         ("portal", "0004_footer_links"),
-        ("pages", "0004_news"),
     ]
 
-    operations = [migrations.RunPython(forwards, migrations.RunPython.noop)]
+    operations = []
