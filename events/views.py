@@ -1,8 +1,6 @@
 """Public views of local events (detail, calendar, feeds, exports), the organisers' space
 and the intranet statistics."""
 
-import json
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -49,8 +47,7 @@ def event_detail(request, pk):
     event = _published_or_own(request, pk)
     return render(request, "events/local_event_detail.html", {
         "event": event,
-        "json_ld": json.dumps(event_json_ld(event, request), ensure_ascii=False)
-        .replace("<", "\\u003c"),
+        "structured_data": event_json_ld(event, request),
         "is_preview": not event.is_published,
     })
 

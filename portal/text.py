@@ -1,3 +1,6 @@
+"""Accent folding, the one way every app compares or sorts French text regardless of accents
+and capitals (searches, filters, lists in dictionary order)."""
+
 import unicodedata
 
 

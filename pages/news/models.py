@@ -6,7 +6,6 @@ publishes intranet news, where an article may be restricted to a directorate's s
 """
 
 import datetime
-import unicodedata
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -31,6 +30,7 @@ from pages.blocks import LinkBlock
 from portal.intranet import visible_to
 from portal.listing import paginate
 from portal.sites import is_intranet_page
+from portal.text import folded
 
 NEWS_PER_PAGE = 10
 FEED_LENGTH = 20
@@ -100,10 +100,7 @@ def prefetch_article_cards(articles):
 
 def by_label(choices):
     """Choices in dictionary order: accents and capitals do not push a label to the end."""
-    def collation_key(choice):
-        return unicodedata.normalize("NFKD", str(choice[1])).encode("ascii", "ignore").lower()
-
-    return sorted(choices, key=collation_key)
+    return sorted(choices, key=lambda choice: folded(str(choice[1])))
 
 
 class NewsFilterForm(forms.Form):

@@ -1,4 +1,5 @@
 from django import template
+from django.utils.translation import gettext
 
 from portal import navigation
 
@@ -16,13 +17,25 @@ def main_menu(context):
 
 @register.inclusion_tag("portal/includes/breadcrumb.html", takes_context=True)
 def breadcrumb(context, current_title=""):
+    """The DSFR breadcrumb (django-dsfr's component) from the site's home to this page."""
     request = context["request"]
     page = context.get("page")
-    return {
-        "home_url": _home_url(request),
+    return {"self": {
+        "id": "breadcrumb",
+        "root_dir": _home_url(request),
         "links": navigation.breadcrumb_links(request, page) if page else [],
         "current": current_title or (page.title if page else ""),
-    }
+    }}
+
+
+@register.simple_tag
+def skip_links() -> list[dict]:
+    """The skip links at the top of every page, for django-dsfr's ``dsfr_skiplinks``."""
+    return [
+        {"link": "#content", "label": gettext("Content")},
+        {"link": "#main-navigation", "label": gettext("Main menu")},
+        {"link": "#footer", "label": gettext("Footer")},
+    ]
 
 
 @register.inclusion_tag("portal/includes/language_switcher.html", takes_context=True)

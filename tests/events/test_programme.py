@@ -130,6 +130,16 @@ def test_list_query_count_does_not_grow_with_events(
     assert with_50 == with_5
 
 
+def test_event_json_ld_cannot_close_its_script_element(public_client, edition, organiser):
+    title = "Nuit </script><script>alert(1)</script> & <!-- bal"
+    event = make_event(edition, organiser, title=title)
+    html = public_client.get(f"/evenements/{event.pk}/").content.decode()
+    assert "<script>alert(1)" not in html
+    data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html,
+                                re.S).group(1))
+    assert data["name"] == title
+
+
 def test_event_detail_has_json_ld_and_an_ics(public_client, edition, organiser):
     event = make_event(edition, organiser, venue=brest(), title="Phare, ouvert; la nuit",
                        slots=2, status=EventStatus.FULL)
