@@ -1,22 +1,13 @@
 """Fixtures shared by every test: the two real sites, accounts in their real groups, clients
 that speak to the public host or the intranet host."""
 
-import time
-
 import pytest
-from allauth.account.models import EmailAddress
-from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, generate_totp_secret, hotp_value
 from django.conf import settings
-from django.contrib.auth.models import Group
 from django.test import Client
 
 from pages.base.sites import ensure_sites
-from pages.models import StandardPage
-from portal.models import Directorate, User
-
-PASSWORD = "a-long-test-password-42"
-PUBLIC_HOST = settings.PUBLIC_HOST
-INTRANET_HOST = settings.INTRANET_HOST
+from portal.models import Directorate
+from tests.helpers.accounts import activate_totp, create_user
 
 
 @pytest.fixture(autouse=True)
@@ -58,15 +49,7 @@ def directorates(db):
 
 @pytest.fixture
 def make_user(db):
-    def make(email, *groups, superuser=False, password=PASSWORD, **fields):
-        user = User.objects.create_user(email=email, password=password, is_superuser=superuser,
-                                        is_staff=superuser, **fields)
-        for group in groups:
-            user.groups.add(group if isinstance(group, Group) else Group.objects.get(name=group))
-        EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
-        return user
-
-    return make
+    return create_user
 
 
 @pytest.fixture
@@ -92,7 +75,7 @@ def editor(make_user):
 
 @pytest.fixture
 def public_client():
-    return Client(HTTP_HOST=PUBLIC_HOST)
+    return Client(HTTP_HOST=settings.PUBLIC_HOST)
 
 
 @pytest.fixture
@@ -106,21 +89,4 @@ def admin_client(public_client, make_user, sites):
 
 @pytest.fixture
 def intranet_client():
-    return Client(HTTP_HOST=INTRANET_HOST)
-
-
-def add_page(parent, title, slug, **fields):
-    page = StandardPage(title=title, slug=slug, **fields)
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    return page
-
-
-def activate_totp(user) -> str:
-    secret = generate_totp_secret()
-    TOTP.activate(user, secret)
-    return secret
-
-
-def current_totp_code(secret: str) -> str:
-    return format_hotp_value(hotp_value(secret, int(time.time()) // 30))
+    return Client(HTTP_HOST=settings.INTRANET_HOST)

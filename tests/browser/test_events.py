@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 from events.models import EventStatus, LocalEvent, Region
 from events.officers import OFFICER_GROUP
 from events.seeding import ensure_national_event, ensure_regional_pages
-from tests.conftest import PASSWORD, activate_totp, current_totp_code
+from tests.helpers.accounts import PASSWORD, activate_totp, current_totp_code
 
 pytestmark = [pytest.mark.browser,
               pytest.mark.django_db(transaction=True, serialized_rollback=True)]

@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from pages.base.demo import load_intranet, load_public_site
-from tests.conftest import PASSWORD
+from tests.helpers.accounts import PASSWORD
 
 pytestmark = [pytest.mark.browser,
               pytest.mark.django_db(transaction=True, serialized_rollback=True)]

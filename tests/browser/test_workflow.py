@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from pages.models import NewsIndexPage
-from tests.conftest import PASSWORD, activate_totp, current_totp_code
+from tests.helpers.accounts import PASSWORD, activate_totp, current_totp_code
 
 pytestmark = [pytest.mark.browser,
               pytest.mark.django_db(transaction=True, serialized_rollback=True)]

@@ -1,20 +1,10 @@
-import datetime as dt
-
 import pytest
 from django.contrib.auth.models import Group
-from django.utils import timezone
 
-from events.models import (
-    Department,
-    EventStatus,
-    LocalEvent,
-    Region,
-    TimeSlot,
-    Venue,
-)
+from events.models import Region
 from events.officers import OFFICER_GROUP
 from events.seeding import ensure_national_event, ensure_regional_pages
-from tests.conftest import activate_totp
+from tests.helpers.accounts import activate_totp
 
 
 @pytest.fixture
@@ -32,31 +22,6 @@ def organiser(make_user):
 @pytest.fixture
 def bretagne(db):
     return Region.objects.get(slug="bretagne")
-
-
-def venue_in(commune_code, name="Chapelle Saint-Yves", department_code=None, lat=48.11,
-             lon=-1.68, commune="Rennes", postcode="35000"):
-    department = Department.objects.get(code=department_code or commune_code[:2])
-    return Venue.objects.get_or_create(
-        key=Venue.make_key(name, commune_code),
-        defaults={"name": name, "address": "1 place de la Mairie", "postcode": postcode,
-                  "commune": commune, "commune_code": commune_code, "department": department,
-                  "latitude": lat, "longitude": lon},
-    )[0]
-
-
-def make_event(edition, organiser, *, venue=None, status=EventStatus.APPROVED,
-               day=dt.date(2026, 9, 19), slots=1, **fields):
-    event = LocalEvent(edition=edition, organiser=organiser, venue=venue or venue_in("35238"),
-                       title=fields.pop("title", "Visite de la chapelle"),
-                       description=fields.pop("description", "Une visite commentée."),
-                       status=status, **fields)
-    event.save()
-    for number in range(slots):
-        start = timezone.make_aware(dt.datetime.combine(day, dt.time(10 + 2 * number)))
-        TimeSlot.objects.create(event=event, start=start, end=start + dt.timedelta(hours=1))
-    event.refresh_dates()
-    return event
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ import pytest
 from events.models import EventStatus, NationalEventPage, Theme
 from events.moderation import clone_for_changes
 from events.seeding import ensure_national_event
-from tests.events.conftest import make_event, venue_in
+from tests.helpers.events import make_event, venue_in
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from events.models import Department, LocalEvent, Region, Theme, TimeSlot, Venue
-from tests.events.conftest import make_event, venue_in
+from tests.helpers.events import make_event, venue_in
 
 pytestmark = pytest.mark.django_db
 

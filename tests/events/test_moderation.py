@@ -5,7 +5,7 @@ import pytest
 from django.core import mail
 
 from events.models import EventStatus
-from tests.events.conftest import make_event, venue_in
+from tests.helpers.events import make_event, venue_in
 
 pytestmark = pytest.mark.django_db
 

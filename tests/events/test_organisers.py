@@ -9,7 +9,7 @@ from PIL import Image
 
 from events.models import Department, EventStatus, LocalEvent, Theme
 from events.moderation import approve
-from tests.events.conftest import make_event
+from tests.helpers.events import make_event
 
 pytestmark = pytest.mark.django_db
 

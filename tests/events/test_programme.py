@@ -9,7 +9,7 @@ import icalendar
 import pytest
 
 from events.models import EventStatus, Theme
-from tests.events.conftest import make_event, venue_in
+from tests.helpers.events import make_event, venue_in
 
 pytestmark = pytest.mark.django_db
 

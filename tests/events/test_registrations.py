@@ -10,7 +10,7 @@ from django.core import mail
 from django.utils import timezone
 
 from events.models import DirectorateEventPage, Registration, RegistrationStatus
-from tests.conftest import activate_totp
+from tests.helpers.accounts import activate_totp
 
 pytestmark = pytest.mark.django_db
 

@@ -16,7 +16,7 @@ from wagtail.models import Locale, ModelLogEntry
 from pages.contact.emails import MAX_ATTEMPTS
 from pages.contact.models import months_before
 from pages.models import ContactPage, ContactTopic, Question, QuestionEmail
-from tests.conftest import activate_totp
+from tests.helpers.accounts import activate_totp
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,8 @@ from django.test import RequestFactory
 from wagtail.models import Locale
 
 from portal.views import server_error
-from tests.conftest import activate_totp, add_page
+from tests.helpers.accounts import activate_totp
+from tests.helpers.pages import add_page
 
 pytestmark = pytest.mark.django_db
 

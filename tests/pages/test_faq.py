@@ -7,7 +7,8 @@ import pytest
 from wagtail.rich_text import RichText
 
 from pages.models import FAQPage
-from tests.conftest import activate_totp, add_page
+from tests.helpers.accounts import activate_totp
+from tests.helpers.pages import add_page
 
 pytestmark = pytest.mark.django_db
 

@@ -32,7 +32,7 @@ from pages.models import (
 from pages.news import demo as news_demo
 from pages.structured_data import json_ld_script
 from portal.models import SiteIdentity, SocialAccounts
-from tests.conftest import add_page
+from tests.helpers.pages import add_page
 
 pytestmark = pytest.mark.django_db
 

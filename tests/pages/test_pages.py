@@ -13,7 +13,8 @@ from wagtail.test.utils.form_data import nested_form_data, streamfield
 from pages.blocks import CalloutBlock, LinkBlock
 from pages.models import HomePage, IntranetHomePage, StandardPage
 from portal.models import SiteIdentity, SocialAccounts
-from tests.conftest import activate_totp, add_page
+from tests.helpers.accounts import activate_totp
+from tests.helpers.pages import add_page
 
 pytestmark = pytest.mark.django_db
 

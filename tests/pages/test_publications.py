@@ -25,7 +25,7 @@ from pages.models import (
 )
 from pages.validators import normalise_isbn, normalise_issn, validate_isbn, validate_issn
 from portal.models import SiteIdentity
-from tests.conftest import activate_totp
+from tests.helpers.accounts import activate_totp
 
 pytestmark = pytest.mark.django_db
 

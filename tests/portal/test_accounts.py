@@ -5,7 +5,7 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 
 from portal.models import Directorate
-from tests.conftest import PASSWORD, activate_totp, current_totp_code
+from tests.helpers.accounts import PASSWORD, activate_totp, current_totp_code
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,8 @@ from django.core.exceptions import ValidationError
 from wagtail.models import Locale
 
 from portal.models import FooterLinks
-from tests.conftest import activate_totp, add_page
+from tests.helpers.accounts import activate_totp
+from tests.helpers.pages import add_page
 
 pytestmark = pytest.mark.django_db
 

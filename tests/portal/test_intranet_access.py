@@ -6,7 +6,7 @@ from wagtail.documents.models import Document
 from wagtail.models import Collection, PageViewRestriction
 
 from portal.models import IntranetSettings
-from tests.conftest import add_page
+from tests.helpers.pages import add_page
 
 pytestmark = pytest.mark.django_db
 
