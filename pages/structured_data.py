@@ -107,9 +107,5 @@ def news_article(article, request) -> dict:
 
 def page_structured_data(page, request):
     """What a page says about itself to search engines, or None."""
-    from pages.models import HomePage
-
-    if isinstance(page, HomePage):
-        return organization(request)
     describe = getattr(page, "structured_data", None)
     return describe(request) if describe else None

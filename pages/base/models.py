@@ -118,6 +118,12 @@ class HomePage(BodyPage):
     class Meta:
         verbose_name = _("public home page")
 
+    def structured_data(self, request) -> dict:
+        """The directorate, as an organisation."""
+        from pages.structured_data import organization
+
+        return organization(request)
+
 
 class IntranetHomePage(BodyPage):
     """The network intranet's home page: staff only, like everything under it."""
