@@ -182,16 +182,25 @@ else:
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+
+def redis_caches(url: str) -> dict:
+    """Redis in front of everything, failing open when it is down (see portal/cache.py): the
+    default cache falls back to each server's memory (rate limits), the session cache to the
+    database (cached_db sessions), whose entries live at most 5 minutes in Redis."""
+    options = {"socket_connect_timeout": 1, "socket_timeout": 1}
+    backend = {"BACKEND": "portal.cache.FailOpenRedisCache", "LOCATION": url,
+               "KEY_PREFIX": "relais"}
+    return {
+        "default": {**backend, "OPTIONS": {**options, "FALLBACK": "memory"}},
+        "sessions": {**backend, "OPTIONS": {**options, "FALLBACK": "miss", "MAX_TIMEOUT": 300}},
+    }
+
+
 REDIS_URL = env("REDIS_URL", required_in_production=True)
 if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "relais",
-        }
-    }
+    CACHES = redis_caches(REDIS_URL)
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    SESSION_CACHE_ALIAS = "sessions"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
