@@ -324,6 +324,12 @@ MFA_TOTP_ISSUER = "Relais"
 # Accept the code of the previous and next 30-second period: phone clocks drift, and a code
 # typed as its period ends would otherwise be refused.
 MFA_TOTP_TOLERANCE = 1
+# A used code is refused for as long as the tolerance keeps it valid (allauth alone forgets it
+# after one period).
+MFA_FORMS = {
+    "authenticate": "portal.accounts.TOTPAuthenticateForm",
+    "reauthenticate": "portal.accounts.TOTPReauthenticateForm",
+}
 SOCIALACCOUNT_ONLY = False
 SOCIALACCOUNT_EMAIL_AUTHENTICATION = True
 SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = True
