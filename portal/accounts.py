@@ -14,6 +14,7 @@ from allauth.mfa.utils import is_mfa_enabled
 from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
 from django.contrib import messages
 from django.core.cache import cache
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -105,18 +106,22 @@ class TOTPReauthenticateForm(RefuseReplayedTOTPCodeMixin, ReauthenticateForm):
     """allauth's second-factor form before a sensitive change (MFA_FORMS["reauthenticate"])."""
 
 
-class AdminRequiresMFAMiddleware:
-    """Anyone who can reach the Wagtail admin must have set up TOTP before using it."""
+class AdminAccessMiddleware:
+    """Who may use the Wagtail admin: signed-in accounts with admin access and TOTP set up.
+
+    A signed-in account without admin access gets the 403 page: Wagtail would send it to the
+    login page, which sends a signed-in visitor back to the admin, and round again.
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if (
-            request.path_info.startswith(ADMIN_PREFIX)
-            and can_reach_admin(request.user)
-            and not has_totp(request.user)
-        ):
+        if not request.path_info.startswith(ADMIN_PREFIX) or not request.user.is_authenticated:
+            return self.get_response(request)
+        if not can_reach_admin(request.user):
+            raise PermissionDenied("This account has no access to the administration.")
+        if not has_totp(request.user):
             messages.warning(
                 request,
                 _("The administration requires two-factor authentication. "

@@ -131,7 +131,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "portal.intranet.IntranetAccessMiddleware",
-    "portal.accounts.AdminRequiresMFAMiddleware",
+    "portal.accounts.AdminAccessMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
