@@ -204,16 +204,27 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+
+def elasticsearch_backends(url: str, index_prefix: str) -> dict:
+    """Elasticsearch, and Wagtail's database search indexed beside it: the spare the admin
+    searches while Elasticsearch is down (see portal/search_backend.py)."""
+    return {
+        "default": {
+            "BACKEND": "portal.search_backend.Elasticsearch8WithDatabaseSpare",
+            "URLS": [url],
+            "INDEX": index_prefix,
+            "TIMEOUT": 5,
+            "SPARE": "database",
+        },
+        "database": {"BACKEND": "wagtail.search.backends.database"},
+    }
+
+
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL", required_in_production=True)
 if ELASTICSEARCH_URL:
-    WAGTAILSEARCH_BACKENDS = {
-        "default": {
-            "BACKEND": "wagtail.search.backends.elasticsearch8",
-            "URLS": [ELASTICSEARCH_URL],
-            "INDEX": env("ELASTICSEARCH_INDEX_PREFIX", "relais"),
-            "TIMEOUT": 5,
-        }
-    }
+    WAGTAILSEARCH_BACKENDS = elasticsearch_backends(
+        ELASTICSEARCH_URL, env("ELASTICSEARCH_INDEX_PREFIX", "relais")
+    )
 else:
     WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 

@@ -52,7 +52,7 @@ def test_production_with_every_value_starts():
     assert result.returncode == 0, result.stderr
     output = result.stdout
     assert output.startswith("django.db.backends.postgresql portal.cache.FailOpenRedisCache")
-    assert "wagtail.search.backends.elasticsearch8" in output
+    assert "portal.search_backend.Elasticsearch8WithDatabaseSpare" in output
     assert "smtp.EmailBackend False" in output
     assert "'intranet.culture-bretagne.example.org', 'www.culture-bretagne.example.org'" in output
     assert "django_tasks_db.DatabaseBackend" in output
