@@ -401,15 +401,23 @@ CSRF_COOKIE_SECURE = USE_HTTPS
 SESSION_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
-X_FRAME_OPTIONS = "SAMEORIGIN"
+# No page of ours is framed; Wagtail's own preview views answer SAMEORIGIN for the editor.
+X_FRAME_OPTIONS = "DENY"
 # Players that video blocks may embed (iframes); everything else is served by Relais itself.
 CSP_FRAME_SRC = env_list("CSP_FRAME_SRC") or [
     "https://www.youtube-nocookie.com", "https://www.youtube.com", "https://player.vimeo.com",
     "https://www.dailymotion.com", "https://geo.dailymotion.com",
 ]
 if USE_HTTPS:
+    # The proxy terminates TLS and sets X-Forwarded-Proto itself (replacing any value the client
+    # sent); a request it forwards over plain HTTP is redirected to HTTPS.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=True)
     SECURE_HSTS_SECONDS = int(env("SECURE_HSTS_SECONDS", "31536000"))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
+    SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", default=True)
+# Intranet sessions end after this long without a request (portal.intranet).
+INTRANET_SESSION_IDLE_MINUTES = int(env("INTRANET_SESSION_IDLE_MINUTES", "120"))
 if PRODUCTION and SECRET_KEY.startswith("relais-development-only"):
     _missing.append("SECRET_KEY")
 
