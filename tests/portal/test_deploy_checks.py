@@ -23,8 +23,11 @@ pytestmark = pytest.mark.django_db
 
 
 def manage(*arguments, **environment):
+    # A server's environment: nothing of the tests' own (the browser tests allow async-unsafe
+    # calls, which check --deploy rightly refuses).
     env = {key: value for key, value in os.environ.items()
-           if key not in PRODUCTION_ENV and not key.startswith(("OIDC_", "SECURE_"))}
+           if key not in PRODUCTION_ENV and key != "DJANGO_ALLOW_ASYNC_UNSAFE"
+           and not key.startswith(("OIDC_", "SECURE_"))}
     env.update(DJANGO_SETTINGS_MODULE="portal.settings", **environment)
     return subprocess.run([sys.executable, "manage.py", *arguments], env=env,
                           cwd=settings.BASE_DIR, capture_output=True, text=True, timeout=120)
