@@ -1,14 +1,20 @@
 """Accounts: allauth adapters and the rule that the Wagtail admin needs a second factor."""
 
+import string
 import time
 
 from allauth.account import app_settings as account_settings
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.authentication import get_authentication_records
+from allauth.mfa import app_settings as mfa_settings
+from allauth.mfa.adapter import get_adapter as get_mfa_adapter
+from allauth.mfa.base.forms import AuthenticateForm, ReauthenticateForm
 from allauth.mfa.models import Authenticator
 from allauth.mfa.utils import is_mfa_enabled
 from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
 from django.contrib import messages
+from django.core.cache import cache
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -62,18 +68,60 @@ class SocialAccountAdapter(DefaultSocialAccountAdapter):
         return user
 
 
-class AdminRequiresMFAMiddleware:
-    """Anyone who can reach the Wagtail admin must have set up TOTP before using it."""
+def totp_code_lifetime() -> int:
+    """Seconds during which a TOTP code is accepted: its own period and the tolerated ones on
+    either side (MFA_TOTP_TOLERANCE), plus one period for clocks that differ between servers."""
+    return (2 * mfa_settings.TOTP_TOLERANCE + 2) * mfa_settings.TOTP_PERIOD
+
+
+def mark_totp_code_used(user, code: str) -> bool:
+    """Remember a TOTP code as used for as long as it stays valid; False if it already was.
+
+    allauth remembers used codes for one period only, while the tolerance keeps them valid for
+    three: without this, a code seen over a shoulder or in a proxy log could sign in again.
+    """
+    # allauth accepts "123 456" or "123-456" for 123456: the digits are the code.
+    digits = "".join(character for character in code if character in string.digits)
+    key = f"relais:totp-used:{user.pk}:{digits}"
+    return cache.add(key, True, timeout=totp_code_lifetime())
+
+
+class RefuseReplayedTOTPCodeMixin:
+    def clean_code(self):
+        code = super().clean_code()
+        if (
+            self.authenticator.type == Authenticator.Type.TOTP
+            and not mark_totp_code_used(self.user, code)
+        ):
+            self._emit_authentication_failed(self.authenticator)
+            raise get_mfa_adapter().validation_error("incorrect_code")
+        return code
+
+
+class TOTPAuthenticateForm(RefuseReplayedTOTPCodeMixin, AuthenticateForm):
+    """allauth's second-factor form at sign-in (MFA_FORMS["authenticate"])."""
+
+
+class TOTPReauthenticateForm(RefuseReplayedTOTPCodeMixin, ReauthenticateForm):
+    """allauth's second-factor form before a sensitive change (MFA_FORMS["reauthenticate"])."""
+
+
+class AdminAccessMiddleware:
+    """Who may use the Wagtail admin: signed-in accounts with admin access and TOTP set up.
+
+    A signed-in account without admin access gets the 403 page: Wagtail would send it to the
+    login page, which sends a signed-in visitor back to the admin, and round again.
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if (
-            request.path_info.startswith(ADMIN_PREFIX)
-            and can_reach_admin(request.user)
-            and not has_totp(request.user)
-        ):
+        if not request.path_info.startswith(ADMIN_PREFIX) or not request.user.is_authenticated:
+            return self.get_response(request)
+        if not can_reach_admin(request.user):
+            raise PermissionDenied("This account has no access to the administration.")
+        if not has_totp(request.user):
             messages.warning(
                 request,
                 _("The administration requires two-factor authentication. "

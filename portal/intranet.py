@@ -6,9 +6,15 @@ pages are network-wide or restricted to groups (a directorate's staff group) thr
 own privacy setting, so editors use the admin's "Privacy" button.
 """
 
+import time
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
+from django.utils.translation import ngettext
 from wagtail.models import BaseViewRestriction, PageViewRestriction
 
 from portal.sites import is_intranet_request
@@ -22,12 +28,39 @@ def is_open_path(path: str) -> bool:
     return path.startswith(OPEN_PATH_PREFIXES)
 
 
+LAST_ACTIVITY_KEY = "relais_intranet_last_activity"
+# The time of the last request is written at most this often: not a session save per request.
+ACTIVITY_RESOLUTION_SECONDS = 60
+
+
+def sign_out_after_inactivity(request):
+    """Sign out an intranet session idle for INTRANET_SESSION_IDLE_MINUTES, else note the
+    activity. The intranet host has its own session cookie: the public site is not affected."""
+    if not request.user.is_authenticated:
+        return
+    now = time.time()
+    idle_minutes = settings.INTRANET_SESSION_IDLE_MINUTES
+    last_activity = request.session.get(LAST_ACTIVITY_KEY)
+    if last_activity is not None and now - last_activity > idle_minutes * 60:
+        logout(request)
+        messages.info(request, ngettext(
+            "You were signed out after %(minutes)d minute without activity.",
+            "You were signed out after %(minutes)d minutes without activity.",
+            idle_minutes,
+        ) % {"minutes": idle_minutes})
+        return
+    if last_activity is None or now - last_activity >= ACTIVITY_RESOLUTION_SECONDS:
+        request.session[LAST_ACTIVITY_KEY] = now
+
+
 class IntranetAccessMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         request.is_intranet = is_intranet_request(request)
+        if request.is_intranet:
+            sign_out_after_inactivity(request)
         if request.is_intranet and not is_open_path(request.path_info):
             user = request.user
             if not user.is_authenticated:

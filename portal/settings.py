@@ -131,7 +131,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "portal.intranet.IntranetAccessMiddleware",
-    "portal.accounts.AdminRequiresMFAMiddleware",
+    "portal.accounts.AdminAccessMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -182,29 +182,49 @@ else:
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+
+def redis_caches(url: str) -> dict:
+    """Redis in front of everything, failing open when it is down (see portal/cache.py): the
+    default cache falls back to each server's memory (rate limits), the session cache to the
+    database (cached_db sessions), whose entries live at most 5 minutes in Redis."""
+    options = {"socket_connect_timeout": 1, "socket_timeout": 1}
+    backend = {"BACKEND": "portal.cache.FailOpenRedisCache", "LOCATION": url,
+               "KEY_PREFIX": "relais"}
+    return {
+        "default": {**backend, "OPTIONS": {**options, "FALLBACK": "memory"}},
+        "sessions": {**backend, "OPTIONS": {**options, "FALLBACK": "miss", "MAX_TIMEOUT": 300}},
+    }
+
+
 REDIS_URL = env("REDIS_URL", required_in_production=True)
 if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "relais",
-        }
-    }
+    CACHES = redis_caches(REDIS_URL)
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    SESSION_CACHE_ALIAS = "sessions"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+
+def elasticsearch_backends(url: str, index_prefix: str) -> dict:
+    """Elasticsearch, and Wagtail's database search indexed beside it: the spare the admin
+    searches while Elasticsearch is down (see portal/search_backend.py)."""
+    return {
+        "default": {
+            "BACKEND": "portal.search_backend.Elasticsearch8WithDatabaseSpare",
+            "URLS": [url],
+            "INDEX": index_prefix,
+            "TIMEOUT": 5,
+            "SPARE": "database",
+        },
+        "database": {"BACKEND": "wagtail.search.backends.database"},
+    }
+
+
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL", required_in_production=True)
 if ELASTICSEARCH_URL:
-    WAGTAILSEARCH_BACKENDS = {
-        "default": {
-            "BACKEND": "wagtail.search.backends.elasticsearch8",
-            "URLS": [ELASTICSEARCH_URL],
-            "INDEX": env("ELASTICSEARCH_INDEX_PREFIX", "relais"),
-            "TIMEOUT": 5,
-        }
-    }
+    WAGTAILSEARCH_BACKENDS = elasticsearch_backends(
+        ELASTICSEARCH_URL, env("ELASTICSEARCH_INDEX_PREFIX", "relais")
+    )
 else:
     WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
@@ -315,6 +335,12 @@ MFA_TOTP_ISSUER = "Relais"
 # Accept the code of the previous and next 30-second period: phone clocks drift, and a code
 # typed as its period ends would otherwise be refused.
 MFA_TOTP_TOLERANCE = 1
+# A used code is refused for as long as the tolerance keeps it valid (allauth alone forgets it
+# after one period).
+MFA_FORMS = {
+    "authenticate": "portal.accounts.TOTPAuthenticateForm",
+    "reauthenticate": "portal.accounts.TOTPReauthenticateForm",
+}
 SOCIALACCOUNT_ONLY = False
 SOCIALACCOUNT_EMAIL_AUTHENTICATION = True
 SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = True
@@ -375,15 +401,23 @@ CSRF_COOKIE_SECURE = USE_HTTPS
 SESSION_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
-X_FRAME_OPTIONS = "SAMEORIGIN"
+# No page of ours is framed; Wagtail's own preview views answer SAMEORIGIN for the editor.
+X_FRAME_OPTIONS = "DENY"
 # Players that video blocks may embed (iframes); everything else is served by Relais itself.
 CSP_FRAME_SRC = env_list("CSP_FRAME_SRC") or [
     "https://www.youtube-nocookie.com", "https://www.youtube.com", "https://player.vimeo.com",
     "https://www.dailymotion.com", "https://geo.dailymotion.com",
 ]
 if USE_HTTPS:
+    # The proxy terminates TLS and sets X-Forwarded-Proto itself (replacing any value the client
+    # sent); a request it forwards over plain HTTP is redirected to HTTPS.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=True)
     SECURE_HSTS_SECONDS = int(env("SECURE_HSTS_SECONDS", "31536000"))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
+    SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", default=True)
+# Intranet sessions end after this long without a request (portal.intranet).
+INTRANET_SESSION_IDLE_MINUTES = int(env("INTRANET_SESSION_IDLE_MINUTES", "120"))
 if PRODUCTION and SECRET_KEY.startswith("relais-development-only"):
     _missing.append("SECRET_KEY")
 

@@ -12,6 +12,8 @@ from django.http import (
 )
 from django.template import loader
 
+from portal.accounts import ADMIN_PREFIX, can_reach_admin
+
 
 def bad_request(request, exception=None):
     return HttpResponseBadRequest(loader.render_to_string("errors/400.html"))
@@ -22,7 +24,11 @@ def server_error(request):
 
 
 def permission_denied(request, exception=None):
-    return HttpResponseForbidden(loader.render_to_string("errors/403.html", request=request))
+    admin_denied = request.path_info.startswith(ADMIN_PREFIX) and not can_reach_admin(request.user)
+    context = {"admin_denied": admin_denied}
+    return HttpResponseForbidden(
+        loader.render_to_string("errors/403.html", context, request=request)
+    )
 
 
 def page_not_found(request, exception=None):

@@ -230,10 +230,11 @@ class PublicationPage(RoutablePageMixin, BasePage):
 
     @path("telecharger/", name="download")
     def download(self, request):
+        from pages.publications.views import count_download
+
         if self.pdf is None:
             raise Http404("This publication has no file.")
-        if request.method == "GET":
-            DownloadCount.record(self, self.pdf)
+        count_download(self, request)
         return HttpResponseRedirect(self.pdf.url)
 
 

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from django_tasks import task
 
 from pages.publications.models import (
+    DownloadCount,
     PaperCopyRequest,
     PublicationCollection,
     PublicationFormat,
@@ -25,6 +26,7 @@ from portal.antispam import HoneypotFormMixin, rate_limit_allows
 from portal.listing import paginate
 from portal.models import SiteIdentity
 from portal.sites import admin_edit_url
+from portal.visitors import first_time_today, is_declared_robot
 
 logger = logging.getLogger(__name__)
 
@@ -252,4 +254,12 @@ def publication_schema(page, request, cover=None) -> dict:
     return data
 
 
+# --- Downloads --------------------------------------------------------------------------------
 
+def count_download(publication, request):
+    """Count a person's download of the publication's file once a day (see portal.visitors);
+    robots that say so and HEAD requests (link checkers) are not counted."""
+    if request.method != "GET" or is_declared_robot(request):
+        return
+    if first_time_today(request, f"download:{publication.pk}:{publication.pdf_id}"):
+        DownloadCount.record(publication, publication.pdf)

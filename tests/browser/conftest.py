@@ -44,6 +44,13 @@ def browser(django_db_setup, django_db_blocker):
         browser.close()
 
 
+def person_user_agent(browser):
+    """The User-Agent of a person's Chrome: headless chromium says "HeadlessChrome", which
+    the download counter, like any audience measure, takes for a robot."""
+    return (f"Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
+            f"Chrome/{browser.version} Safari/537.36")
+
+
 @pytest.fixture
 def new_page(browser):
     """Open pages in separate browser contexts (separate people); all closed after the test,
@@ -55,7 +62,8 @@ def new_page(browser):
             csp_violations.append(message.text)
 
     def open_page():
-        context = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 900})
+        context = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 900},
+                                      user_agent=person_user_agent(browser))
         contexts.append(context)
         page = context.new_page()
         page.set_default_timeout(10_000)

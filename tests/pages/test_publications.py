@@ -316,13 +316,14 @@ def test_no_order_form_without_paper_stock(public_client, index, copies, paper_o
 
 def test_downloads_are_counted_per_file_and_month(public_client, magazine):
     url = magazine.url + "telecharger/"
-    response = public_client.get(url)
+    browser = {"HTTP_USER_AGENT": "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Firefox/128.0"}
+    response = public_client.get(url, **browser)
     assert response.status_code == 302
     assert response["Location"] == magazine.pdf.url
     served = public_client.get(response["Location"])
     assert b"".join(served.streaming_content).startswith(b"%PDF-")
-    public_client.get(url)
-    public_client.head(url)  # link checkers and previews do not count
+    public_client.get(url, REMOTE_ADDR="192.0.2.7", **browser)  # another visitor
+    public_client.head(url, **browser)  # link checkers and previews do not count
     this_month = timezone.localdate().replace(day=1)
     assert DownloadCount.objects.get(month=this_month).count == 2
 

@@ -118,7 +118,7 @@ def test_login_of_an_editor_with_totp_asks_for_the_code(public_client, editor, s
 def test_partner_cannot_reach_the_admin(public_client, partner, sites):
     public_client.force_login(partner)
     response = public_client.get("/admin/")
-    assert response.status_code == 302
+    assert response.status_code == 403
     assert not Permission.objects.filter(group__user=partner, codename="access_admin").exists()
 
 

@@ -51,8 +51,8 @@ def test_production_with_every_value_starts():
     result = start_django(**PRODUCTION_ENV)
     assert result.returncode == 0, result.stderr
     output = result.stdout
-    assert output.startswith("django.db.backends.postgresql django.core.cache.backends.redis")
-    assert "wagtail.search.backends.elasticsearch8" in output
+    assert output.startswith("django.db.backends.postgresql portal.cache.FailOpenRedisCache")
+    assert "portal.search_backend.Elasticsearch8WithDatabaseSpare" in output
     assert "smtp.EmailBackend False" in output
     assert "'intranet.culture-bretagne.example.org', 'www.culture-bretagne.example.org'" in output
     assert "django_tasks_db.DatabaseBackend" in output
