@@ -13,6 +13,7 @@ from events.geography import department_code_of, reference_data
 from events.models import (
     AttendanceMode,
     Department,
+    PUBLISHED_STATUSES,
     EventStatus,
     LocalEvent,
     NationalEventPage,
@@ -152,7 +153,7 @@ def _event(rng, edition, organiser, venue, status, slots) -> LocalEvent:
         access_hearing=rng.random() < 0.2, access_mental=rng.random() < 0.15,
         access_psychic=rng.random() < 0.1,
         first_participation=rng.random() < 0.1,
-        status=status, first_start=slots[0][0], last_end=max(end for _start, end in slots),
+        status=status, live=status in PUBLISHED_STATUSES, first_start=slots[0][0], last_end=max(end for _start, end in slots),
         submitted_at=timezone.now(),
     )
 

@@ -10,9 +10,8 @@ import icalendar
 import pytest
 
 from events.models import EventStatus, NationalEventPage, Theme
-from events.moderation import clone_for_changes
 from events.seeding import ensure_national_event
-from tests.events.conftest import make_event, venue_in
+from tests.events.conftest import make_event, propose_change, venue_in
 
 pytestmark = pytest.mark.django_db
 
@@ -24,15 +23,12 @@ def body(response) -> str:
 
 @pytest.fixture
 def mixed_events(edition, organiser, intranet_home):
-    shown = make_event(edition, organiser, title="Publié", access_motor=True, slots=2)
-    shown.themes.add(*Theme.objects.filter(slug__in=["jardins", "musique"]))
+    shown = make_event(edition, organiser, title="Publié", access_motor=True, slots=2,
+                       themes=Theme.objects.filter(slug__in=["jardins", "musique"]))
     make_event(edition, organiser, title="Complet", status=EventStatus.FULL)
     for status in (EventStatus.DRAFT, EventStatus.SUBMITTED, EventStatus.REFUSED):
         make_event(edition, organiser, title=f"Caché {status}", status=status)
-    pending = clone_for_changes(shown)
-    pending.title = "Caché modification en attente"
-    pending.status = EventStatus.SUBMITTED
-    pending.save()
+    propose_change(shown, title="Caché modification en attente")
     intranet_edition = NationalEventPage(title="Séminaire interne", slug="seminaire",
                                          edition_year=2026, start_date=edition.start_date,
                                          end_date=edition.end_date)
@@ -123,7 +119,7 @@ def test_exports_read_a_constant_number_of_queries_per_chunk(
 ):
     def count_queries(total):
         for _ in range(total):
-            make_event(edition, organiser, slots=2).themes.add(Theme.objects.first())
+            make_event(edition, organiser, slots=2, themes=[Theme.objects.first()])
         with django_assert_max_num_queries(20) as captured:
             assert body(public_client.get(url))
         return len(captured.captured_queries)
@@ -150,9 +146,9 @@ def test_events_split_over_several_chunks_keep_their_own_slots_and_themes(
     monkeypatch.setattr("events.bulk.CHUNK_SIZE", 2)
     themes = list(Theme.objects.order_by("name"))
     for number in range(5):
-        event = make_event(edition, organiser, title=f"Événement {number}", slots=number % 3 + 1,
-                           day=dt.date(2026, 9, 19) + dt.timedelta(days=number // 3))
-        event.themes.add(themes[number])
+        make_event(edition, organiser, title=f"Événement {number}", slots=number % 3 + 1,
+                   day=dt.date(2026, 9, 19) + dt.timedelta(days=number // 3),
+                   themes=[themes[number]])
     rows = list(csv.DictReader(io.StringIO(
         body(public_client.get("/evenements/export.csv")).lstrip("\ufeff"))))
     assert [row["title"] for row in rows] == [f"Événement {n}" for n in range(5)]
