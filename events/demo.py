@@ -1,6 +1,7 @@
 """Demo: the Journées européennes du patrimoine 2026 with its regional programmes, a few
-hundred local events, submissions and a change waiting in Bretagne, an organiser and an officer account,
-and a directorate event with registration. Running it twice duplicates nothing."""
+hundred local events, submissions and a change waiting in Bretagne, an organiser and an
+officer account, and a directorate event with registration. Running it twice duplicates
+nothing."""
 
 import datetime as dt
 

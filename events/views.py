@@ -120,6 +120,7 @@ def my_events(request):
     last_activity = Greatest("updated_at", Coalesce("latest_revision__created_at", "updated_at"))
     events = (LocalEvent.objects.filter(organiser=request.user)
               .select_related("venue", "edition", "latest_revision")
+              .defer("latest_revision__content")
               .order_by(last_activity.desc(), "-pk"))
     return render(request, "events/organiser/my_events.html", {"events": events})
 

@@ -68,6 +68,33 @@ def test_ics_feed_is_valid_and_published_only(public_client, mixed_events):
     assert sorted(summaries) == ["Complet", "Publié", "Publié"]
 
 
+def test_a_published_event_with_a_pending_change_exports_its_published_values(
+    public_client, edition, organiser
+):
+    event = make_event(edition, organiser, title="Visite publiée", description="Texte publié",
+                       themes=Theme.objects.filter(slug="jardins"))
+    published_slot = event.slots.get()
+    start = published_slot.start + dt.timedelta(days=1)
+    propose_change(event, title="Titre en attente", description="Texte en attente",
+                   is_free=False, price="5 €", themes=Theme.objects.filter(slug="musique"),
+                   slots=[(start, start + dt.timedelta(hours=3))])
+    assert event.change_status == EventStatus.SUBMITTED
+
+    (row,) = csv.DictReader(io.StringIO(
+        body(public_client.get("/evenements/export.csv")).lstrip("\ufeff")))
+    assert (row["title"], row["description"], row["free"], row["price"], row["themes"]) == (
+        "Visite publiée", "Texte publié", "1", "", "jardins")
+    assert row["time_slots"] == (f"{published_slot.start.isoformat()}/"
+                                 f"{published_slot.end.isoformat()}")
+    (item,) = json.loads(body(public_client.get("/evenements/export.json")))
+    assert (item["title"], item["free"], item["themes"]) == ("Visite publiée", True, ["jardins"])
+    assert item["first_start"] == published_slot.start.isoformat()
+    (vevent,) = icalendar.Calendar.from_ical(
+        body(public_client.get("/evenements/flux.ics"))).walk("VEVENT")
+    assert str(vevent["SUMMARY"]) == "Visite publiée"
+    assert vevent.decoded("DTSTART") == published_slot.start
+
+
 def test_exports_follow_the_filters(public_client, edition, organiser):
     make_event(edition, organiser, title="Rennes")
     make_event(edition, organiser, title="Caen", venue=venue_in(
