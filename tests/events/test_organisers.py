@@ -269,3 +269,18 @@ def test_organiser_marks_a_published_event_full(client, edition, organiser):
     response = client.post(f"/evenements/mes-evenements/{event.pk}/disponibilite/",
                            {"status": "approved-by-me"})
     assert response.status_code == 400
+
+
+def test_my_events_query_count_does_not_grow_with_pending_changes(
+    client, edition, organiser, django_assert_max_num_queries
+):
+    def count_queries(total):
+        for number in range(total):
+            propose_change(make_event(edition, organiser), title=f"Changement {number}")
+        client.get("/evenements/mes-evenements/")  # warm the per-process caches
+        with django_assert_max_num_queries(16) as captured:
+            html = client.get("/evenements/mes-evenements/").content.decode()
+        assert html.count('data-change-status="submitted"') == LocalEvent.objects.count()
+        return len(captured.captured_queries)
+
+    assert count_queries(2) == count_queries(5)
