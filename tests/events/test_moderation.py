@@ -7,7 +7,7 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from events.models import EventStatus
+from events.models import EventStatus, LocalEvent
 from tests.events.conftest import make_event, propose_change, venue_in
 
 pytestmark = pytest.mark.django_db
@@ -182,7 +182,8 @@ def test_officer_sees_changes_awaiting_approval_with_a_field_by_field_comparison
     changed.refresh_from_db()
     assert changed.title == "Visite nocturne de la chapelle" and changed.price == "5 €"
     assert changed.change_status == "" and not changed.has_unpublished_changes
-    assert [slot.start.hour for slot in changed.slots.all()] == [13]  # 15:00 in Paris
+    published = LocalEvent.objects.get(pk=changed.pk)
+    assert [timezone.localtime(slot.start).hour for slot in published.slots.all()] == [15]
     assert mail.outbox[-1].to == ["organisatrice@example.org"]
 
 
