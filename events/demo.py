@@ -1,6 +1,7 @@
 """Demo: the Journées européennes du patrimoine 2026 with its regional programmes, a few
-hundred local events, submissions waiting in Bretagne, an organiser and an officer account,
-and a directorate event with registration. Running it twice duplicates nothing."""
+hundred local events, submissions and a change waiting in Bretagne, an organiser and an
+officer account, and a directorate event with registration. Running it twice duplicates
+nothing."""
 
 import datetime as dt
 
@@ -8,6 +9,7 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
+from events import moderation
 from events.models import DirectorateEventPage, EventStatus, LocalEvent, Region
 from events.officers import OFFICER_GROUP
 from events.seeding import ensure_national_event, ensure_regional_pages, generate_events
@@ -41,11 +43,23 @@ def load_local_events(edition, organiser) -> None:
     if LocalEvent.objects.filter(edition=edition).exists():
         return
     generate_events(LOCAL_EVENTS, edition, organiser)
-    # A few submissions waiting for the Bretagne officer.
+    # A few submissions waiting for the Bretagne officer, and a change to a published event.
     bretagne = Region.objects.get(slug="bretagne")
-    waiting = LocalEvent.objects.filter(edition=edition, region=bretagne)[:4]
-    LocalEvent.objects.filter(pk__in=[event.pk for event in waiting]).update(
-        status=EventStatus.SUBMITTED, organiser=organiser)
+    waiting = list(LocalEvent.objects.filter(edition=edition, region=bretagne)[:5])
+    LocalEvent.objects.filter(pk__in=[event.pk for event in waiting[:4]]).update(
+        status=EventStatus.SUBMITTED, live=False, organiser=organiser)
+    propose_change(waiting[4], organiser)
+
+
+def propose_change(event, organiser) -> None:
+    """The organiser changes the title and the price of a published event and submits."""
+    LocalEvent.objects.filter(pk=event.pk).update(organiser=organiser)
+    event.refresh_from_db()
+    working = moderation.working_version(event)
+    working.title = f"{working.title} — visite prolongée"
+    working.is_free, working.price = False, "3 €, gratuit pour les moins de 18 ans"
+    moderation.save_draft(event, working, organiser)
+    moderation.submit(event)
 
 
 def load_directorate_event(home) -> None:

@@ -1,9 +1,12 @@
 """The organisers' form, in steps: the event, the place, the dates, the audience and
-practical details. Each step saves the draft, so nothing typed is lost."""
+practical details. Each step saves the draft, so nothing typed is lost.
+
+The forms change the event's working version in memory (``save(commit=False)``), themes and
+time slots included (modelcluster's forms); ``events.moderation.save_draft`` stores it."""
 
 from django import forms
-from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
+from modelcluster.forms import BaseChildFormSet, ClusterForm, childformset_factory
 
 from events.models import LocalEvent, NationalEventPage, TimeSlot, Venue, public_edition_ids
 
@@ -15,7 +18,7 @@ class DateTimeInput(forms.DateTimeInput):
         super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
 
 
-class EventDetailsForm(forms.ModelForm):
+class EventDetailsForm(ClusterForm):
     edition = forms.ModelChoiceField(
         label=_("National event"), queryset=NationalEventPage.objects.none(), empty_label=None
     )
@@ -75,7 +78,7 @@ class TimeSlotForm(forms.ModelForm):
             self.fields[name].input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
 
 
-class BaseTimeSlotFormSet(forms.BaseInlineFormSet):
+class BaseTimeSlotFormSet(BaseChildFormSet):
     def clean(self):
         super().clean()
         kept = [form for form in self.forms
@@ -84,7 +87,7 @@ class BaseTimeSlotFormSet(forms.BaseInlineFormSet):
             raise forms.ValidationError(_("Give at least one date and time."))
 
 
-TimeSlotFormSet = inlineformset_factory(
+TimeSlotFormSet = childformset_factory(
     LocalEvent, TimeSlot, form=TimeSlotForm, formset=BaseTimeSlotFormSet, extra=2,
     can_delete=True, max_num=40, validate_max=True,
 )

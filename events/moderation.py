@@ -1,6 +1,12 @@
-"""Moderation of local events: submission, approval, refusal (with the reason e-mailed to
-the organiser), and changes to a published event that wait for approval while the published
-version stays online."""
+"""Moderation of local events: drafts, submission, approval, refusal (with the reason e-mailed
+to the organiser), and changes to a published event that wait for approval while the
+published version stays online.
+
+What an organiser types is kept as the event's latest Wagtail revision. Until its first
+publication the event's row is saved too: it is the draft, seen by its organiser and the
+officers only. Once published, the row is what the public sees, and a change is only a
+revision until an officer approves it (publishes the revision) or refuses it.
+"""
 
 from django.conf import settings
 from django.db import transaction
@@ -9,82 +15,74 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from events.mail import send_after_commit
-from events.models import PUBLISHED_STATUSES, EventStatus, LocalEvent, TimeSlot
+from events.models import EventStatus, LocalEvent
 from portal.sites import public_url
 
-# Fields a pending copy carries over to the published event on approval.
-NOT_COPIED = {"id", "replaces", "status", "refusal_reason", "created_at", "updated_at",
-              "submitted_at", "first_start", "last_end"}
+
+def working_version(event: LocalEvent) -> LocalEvent:
+    """What the organiser edits: the pending change (latest revision) if there is one, else
+    the event as it is. Reading it creates nothing."""
+    return event.get_latest_revision_as_object()
 
 
-def copied_fields():
-    return [field for field in LocalEvent._meta.concrete_fields if field.name not in NOT_COPIED]
-
-
-def working_copy(event: LocalEvent) -> LocalEvent:
-    """What the organiser edits: the event itself, or for a published event the copy that
-    holds their changes (created on first edit)."""
-    if event.status not in PUBLISHED_STATUSES:
-        return event
-    pending = event.pending_versions.first()
-    if pending is not None:
-        return pending
-    return clone_for_changes(event)
+def _own_pending_revision(event: LocalEvent, user):
+    """The organiser's latest revision while it is not published: saving a step again
+    updates it rather than piling up one revision per step."""
+    latest = event.latest_revision
+    if latest and latest.pk != event.live_revision_id and latest.user_id == user.pk:
+        return latest
+    return None
 
 
 @transaction.atomic
-def clone_for_changes(event: LocalEvent) -> LocalEvent:
-    copy = LocalEvent(replaces=event, status=EventStatus.DRAFT)
-    for field in copied_fields():
-        setattr(copy, field.attname, getattr(event, field.attname))
-    copy.save()
-    copy.themes.set(event.themes.all())
-    TimeSlot.objects.bulk_create(
-        TimeSlot(event=copy, start=slot.start, end=slot.end) for slot in event.slots.all()
-    )
-    copy.refresh_dates()
-    return copy
+def save_draft(event: LocalEvent, working: LocalEvent, user) -> None:
+    """Store ``working`` (``event``, or its working version, changed by a form): as the
+    event's latest revision, and for an event never published as its row too."""
+    working.refresh_dates()
+    if event.pk is not None and event.live:
+        if event.change_status != EventStatus.SUBMITTED:
+            event.change_status = EventStatus.DRAFT
+            LocalEvent.objects.filter(pk=event.pk).update(change_status=event.change_status)
+    else:
+        if working.status == EventStatus.REFUSED:
+            working.status = EventStatus.DRAFT
+        working.save()
+    working.save_revision(user=user, clean=False, log_action=True,
+                          overwrite_revision=_own_pending_revision(working, user))
 
 
 def submit(event: LocalEvent) -> None:
-    event.status = EventStatus.SUBMITTED
+    """Send a draft, or the pending change of a published event, to the regional officer."""
+    if event.live:
+        event.change_status = EventStatus.SUBMITTED
+    else:
+        event.status = EventStatus.SUBMITTED
     event.submitted_at = timezone.now()
     event.refusal_reason = ""
-    event.save()
+    event.save(update_fields=["status", "change_status", "submitted_at", "refusal_reason"])
 
 
 @transaction.atomic
-def approve(event: LocalEvent) -> LocalEvent:
-    """Publish a submission, or apply a published event's pending changes."""
-    if event.replaces_id:
-        published = apply_changes(event)
-    else:
-        event.status = EventStatus.APPROVED
-        event.refusal_reason = ""
-        event.save()
-        published = event
+def approve(event: LocalEvent, user=None) -> LocalEvent:
+    """Publish a submission, or the pending change of a published event (its latest
+    revision), and tell the organiser."""
+    # Events created before revisions (imports, seeding) are their own latest version.
+    revision = event.latest_revision or event.save_revision(user=event.organiser, clean=False)
+    revision.publish(user=user, skip_permission_checks=True)
+    published = LocalEvent.objects.select_related("organiser").get(pk=event.pk)
     notify_organiser(published, "approved")
     return published
 
 
-def apply_changes(copy: LocalEvent) -> LocalEvent:
-    original = copy.replaces
-    for field in copied_fields():
-        setattr(original, field.attname, getattr(copy, field.attname))
-    original.save()
-    original.themes.set(copy.themes.all())
-    original.slots.all().delete()
-    copy.slots.update(event=original)
-    original.refresh_dates()
-    copy.delete()
-    return original
-
-
 def refuse(event: LocalEvent, reason: str) -> None:
-    """Refuse a submission; for pending changes, the published version stays online."""
-    event.status = EventStatus.REFUSED
+    """Refuse a submission; for pending changes, the published version stays online and the
+    change stays with the organiser, who may correct it and submit it again."""
+    if event.live:
+        event.change_status = EventStatus.REFUSED
+    else:
+        event.status = EventStatus.REFUSED
     event.refusal_reason = reason
-    event.save()
+    event.save(update_fields=["status", "change_status", "refusal_reason"])
     notify_organiser(event, "refused")
 
 

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from events.geography import department_code_of, reference_data
 from events.models import (
+    PUBLISHED_STATUSES,
     AttendanceMode,
     Department,
     EventStatus,
@@ -152,8 +153,8 @@ def _event(rng, edition, organiser, venue, status, slots) -> LocalEvent:
         access_hearing=rng.random() < 0.2, access_mental=rng.random() < 0.15,
         access_psychic=rng.random() < 0.1,
         first_participation=rng.random() < 0.1,
-        status=status, first_start=slots[0][0], last_end=max(end for _start, end in slots),
-        submitted_at=timezone.now(),
+        status=status, live=status in PUBLISHED_STATUSES, submitted_at=timezone.now(),
+        first_start=slots[0][0], last_end=max(end for _start, end in slots),
     )
 
 

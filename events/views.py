@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
+from django.db.models.functions import Coalesce, Greatest
 from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -37,7 +38,7 @@ def _published_or_own(request, pk):
     events = LocalEvent.objects.with_listing_relations().select_related("edition")
     event = events.published().filter(pk=pk).first()
     if event is None and request.user.is_authenticated:
-        event = events.originals().filter(pk=pk, organiser=request.user).first()
+        event = events.filter(pk=pk, organiser=request.user).first()
     if event is None:
         raise Http404
     return event
@@ -107,15 +108,17 @@ STEP_SLUGS = [slug for slug, _label in STEPS]
 
 
 def _own_event(request, pk):
-    return get_object_or_404(LocalEvent.objects.originals(), pk=pk, organiser=request.user)
+    return get_object_or_404(LocalEvent, pk=pk, organiser=request.user)
 
 
 @login_required
 def my_events(request):
-    events = (LocalEvent.objects.originals().filter(organiser=request.user)
-              .select_related("venue", "edition")
-              .annotate(pending_changes=Count("pending_versions"))
-              .order_by("-updated_at"))
+    # A change to a published event is a revision: it counts as activity too.
+    last_activity = Greatest("updated_at", Coalesce("latest_revision__created_at", "updated_at"))
+    events = (LocalEvent.objects.filter(organiser=request.user)
+              .select_related("venue", "edition", "latest_revision")
+              .defer("latest_revision__content")
+              .order_by(last_activity.desc(), "-pk"))
     return render(request, "events/organiser/my_events.html", {"events": events})
 
 
@@ -129,48 +132,47 @@ def _step_context(event, step, **forms):
     }
 
 
-def _after_save(request, event, step):
-    if event.status == EventStatus.REFUSED:
-        event.status = EventStatus.DRAFT
-        event.save(update_fields=["status"])
+def _after_save(request, event, working, step):
+    """Store the step's changes (``working``), then go on to the next step."""
+    moderation.save_draft(event, working, request.user)
     if "save_draft" in request.POST:
         messages.success(request, _("Your draft is saved."))
         return redirect("events:my_events")
     following = STEP_SLUGS[STEP_SLUGS.index(step) + 1]
-    return redirect("events:edit_step", pk=event.replaces_id or event.pk, step=following)
+    return redirect("events:edit_step", pk=event.pk, step=following)
 
 
 @login_required
 def new_event(request):
-    form = EventDetailsForm(request.POST or None, request.FILES or None,
-                            instance=LocalEvent(organiser=request.user))
+    event = LocalEvent(organiser=request.user)
+    form = EventDetailsForm(request.POST or None, request.FILES or None, instance=event)
     if request.method == "POST" and form.is_valid():
-        event = form.save()
-        return _after_save(request, event, "evenement")
+        return _after_save(request, event, form.save(commit=False), "evenement")
     return render(request, "events/organiser/step_event.html",
                   _step_context(None, "evenement", form=form))
 
 
 @login_required
 def edit_step(request, pk, step):
+    """One step of the form, on the event's working version: for a published event, its
+    pending change (opening a step creates nothing; saving it stores the change)."""
     if step not in STEP_SLUGS:
         raise Http404
-    original = _own_event(request, pk)
-    event = moderation.working_copy(original)
+    event = _own_event(request, pk)
+    working = moderation.working_version(event)
     handler = {
         "evenement": _details_step, "lieu": _venue_step, "dates": _dates_step,
         "public": _audience_step, "recapitulatif": _review_step,
     }[step]
-    return handler(request, original, event, step)
+    return handler(request, event, working, step)
 
 
-def _details_step(request, original, event, step):
-    form = EventDetailsForm(request.POST or None, request.FILES or None, instance=event)
+def _details_step(request, event, working, step):
+    form = EventDetailsForm(request.POST or None, request.FILES or None, instance=working)
     if request.method == "POST" and form.is_valid():
-        form.save()
-        return _after_save(request, event, step)
+        return _after_save(request, event, form.save(commit=False), step)
     return render(request, "events/organiser/step_event.html",
-                  _step_context(original, step, form=form))
+                  _step_context(event, step, form=form))
 
 
 def _venue_initial(event):
@@ -180,52 +182,53 @@ def _venue_initial(event):
     return {name: getattr(venue, name) for name in VenueForm.Meta.fields}
 
 
-def _venue_step(request, original, event, step):
-    venue_form = VenueForm(request.POST or None, initial=_venue_initial(event),
+def _venue_step(request, event, working, step):
+    venue_form = VenueForm(request.POST or None, initial=_venue_initial(working),
                            prefix="venue")
-    attendance_form = AttendanceForm(request.POST or None, instance=event)
+    attendance_form = AttendanceForm(request.POST or None, instance=working)
     if request.method == "POST" and venue_form.is_valid() and attendance_form.is_valid():
-        event = attendance_form.save(commit=False)
-        event.venue = venue_form.save_or_reuse()
-        event.save()
-        return _after_save(request, event, step)
+        working = attendance_form.save(commit=False)
+        working.venue = venue_form.save_or_reuse()
+        return _after_save(request, event, working, step)
     return render(request, "events/organiser/step_venue.html", _step_context(
-        original, step, venue_form=venue_form, attendance_form=attendance_form))
+        event, step, venue_form=venue_form, attendance_form=attendance_form))
 
 
-def _dates_step(request, original, event, step):
-    formset = TimeSlotFormSet(request.POST or None, instance=event, prefix="slots")
+def _dates_step(request, event, working, step):
+    formset = TimeSlotFormSet(request.POST or None, instance=working, prefix="slots")
     if request.method == "POST" and formset.is_valid():
-        formset.save()
-        event.refresh_dates()
-        return _after_save(request, event, step)
+        formset.save(commit=False)  # into the working version's slots, in memory
+        return _after_save(request, event, working, step)
     return render(request, "events/organiser/step_dates.html",
-                  _step_context(original, step, formset=formset))
+                  _step_context(event, step, formset=formset))
 
 
-def _audience_step(request, original, event, step):
-    form = AudienceForm(request.POST or None, instance=event)
+def _audience_step(request, event, working, step):
+    form = AudienceForm(request.POST or None, instance=working)
     if request.method == "POST" and form.is_valid():
-        form.save()
-        return _after_save(request, event, step)
+        return _after_save(request, event, form.save(commit=False), step)
     return render(request, "events/organiser/step_audience.html",
-                  _step_context(original, step, form=form))
+                  _step_context(event, step, form=form))
 
 
-def _review_step(request, original, event, step):
-    missing = event.missing_for_submission()
+def _review_step(request, event, working, step):
+    missing = working.missing_for_submission()
     if request.method == "POST":
         if "save_draft" in request.POST:
             messages.success(request, _("Your draft is saved."))
             return redirect("events:my_events")
         if missing:
             messages.error(request, _("Some parts are missing before you can submit."))
-            return redirect("events:edit_step", pk=original.pk, step=missing_step(missing))
+            return redirect("events:edit_step", pk=event.pk, step=missing_step(missing))
+        if event.live and not event.has_unpublished_changes:
+            messages.info(request, _("You have changed nothing: your published event stays "
+                                     "as it is."))
+            return redirect("events:my_events")
         moderation.submit(event)
         messages.success(request, _("Your event is sent to the regional team for moderation."))
         return redirect("events:my_events")
     return render(request, "events/organiser/step_review.html", _step_context(
-        original, step, working=event, missing=missing))
+        event, step, working=working, missing=missing))
 
 
 def missing_step(missing) -> str:
@@ -278,7 +281,7 @@ def statistics(request):
                                                   "region__name")
                      .annotate(**figures).order_by("department__code"))
     regions = officer_regions(request.user)
-    pending = (LocalEvent.objects.filter(status=EventStatus.SUBMITTED, region__in=regions)
+    pending = (LocalEvent.objects.awaiting_moderation().filter(region__in=regions)
                .select_related("venue", "region", "organiser").order_by("submitted_at"))
     return render(request, "events/statistics.html", {
         "editions": editions, "edition": edition, "by_region": by_region,

@@ -11,28 +11,40 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import (
     DeleteView,
     EditView,
+    HistoryView,
     InspectView,
+    RevisionsCompareView,
     SnippetViewSet,
     SnippetViewSetGroup,
+    UnpublishView,
+    UsageView,
 )
 
 from events import admin_views, moderation
-from events.models import EventStatus, LocalEvent, Registration
+from events.models import LocalEvent, Registration
 from events.officers import events_for_officer, may_moderate
 
 
 class RegionalObjectMixin:
-    """Officers open only the events of their own region, whatever the URL says."""
+    """Officers open only the events of their own region, whatever the URL says (the region
+    of the published row: edit views work on the latest revision)."""
 
-    def get_object(self, queryset=None):
-        event = super().get_object(queryset)
-        if not may_moderate(self.request.user, event):
+    def get_object(self, *args, **kwargs):
+        event = super().get_object(*args, **kwargs)
+        if not may_moderate(self.request.user, getattr(self, "live_object", event)):
             raise PermissionDenied
         return event
 
 
 class LocalEventEditView(RegionalObjectMixin, EditView):
-    pass
+    def publish_action(self):
+        # Publishing from the edit form approves what awaited: the organiser hears of it.
+        awaiting = self.live_object.awaiting_moderation
+        response = super().publish_action()
+        if awaiting and response is None:
+            moderation.notify_organiser(LocalEvent.objects.get(pk=self.live_object.pk),
+                                        "approved")
+        return response
 
 
 class LocalEventDeleteView(RegionalObjectMixin, DeleteView):
@@ -43,23 +55,48 @@ class LocalEventInspectView(RegionalObjectMixin, InspectView):
     pass
 
 
+class LocalEventHistoryView(RegionalObjectMixin, HistoryView):
+    pass
+
+
+class LocalEventUsageView(RegionalObjectMixin, UsageView):
+    pass
+
+
+class LocalEventUnpublishView(RegionalObjectMixin, UnpublishView):
+    pass
+
+
+class LocalEventCompareView(RegionalObjectMixin, RevisionsCompareView):
+    """Wagtail's comparison of two versions, over every field an organiser can change (the
+    edit form of the admin shows fewer)."""
+
+    def get_edit_handler(self):
+        return admin_views.COMPARISON_PANELS
+
+
 class LocalEventViewSet(SnippetViewSet):
     model = LocalEvent
     icon = "date"
     menu_label = _("Local events")
-    list_display = ["title", "region", "department", "status", "first_start", "replaces"]
-    list_filter = ["status", "region", "department", "first_start", "first_participation"]
+    list_display = ["title", "region", "department", "status", "change_status", "first_start"]
+    list_filter = ["status", "change_status", "region", "department", "first_start",
+                   "first_participation"]
     search_fields = ["title", "organisation"]
     copy_view_enabled = False
     inspect_view_enabled = True
     edit_view_class = LocalEventEditView
     delete_view_class = LocalEventDeleteView
     inspect_view_class = LocalEventInspectView
+    history_view_class = LocalEventHistoryView
+    usage_view_class = LocalEventUsageView
+    unpublish_view_class = LocalEventUnpublishView
+    revisions_compare_view_class = LocalEventCompareView
+    # Statuses change through moderation (Approve, Refuse, Publish, Unpublish) and the
+    # organiser's availability buttons, not by hand: a draft of this form is a revision.
     panels = [
         FieldPanel("title"), FieldPanel("description"), FieldPanel("organisation"),
         FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
-        MultiFieldPanel([FieldPanel("status"), FieldPanel("refusal_reason")],
-                        heading=_("Moderation")),
         MultiFieldPanel([FieldPanel("is_free"), FieldPanel("price"),
                          FieldPanel("booking_required"), FieldPanel("booking_url"),
                          FieldPanel("booking_phone"), FieldPanel("booking_email")],
@@ -68,8 +105,7 @@ class LocalEventViewSet(SnippetViewSet):
     ]
 
     def get_queryset(self, request):
-        return events_for_officer(request.user).select_related(
-            "region", "department", "replaces")
+        return events_for_officer(request.user).select_related("region", "department")
 
 
 class RegistrationViewSet(SnippetViewSet):
@@ -104,14 +140,24 @@ def moderation_urls():
 
 @hooks.register("register_snippet_listing_buttons")
 def moderation_buttons(snippet, user, next_url=None):
-    if not isinstance(snippet, LocalEvent) or snippet.status != EventStatus.SUBMITTED:
+    if not isinstance(snippet, LocalEvent):
         return []
-    return [
-        Button(pgettext_lazy("moderation", "Approve"),
-               reverse("events_approve", args=[snippet.pk]), icon_name="check", priority=10),
-        Button(_("Refuse"), reverse("events_refuse", args=[snippet.pk]), icon_name="cross",
-               priority=20),
-    ]
+    buttons = []
+    if snippet.has_pending_change:
+        buttons.append(Button(
+            _("Compare the changes"), reverse(
+                "wagtailsnippets_events_localevent:revisions_compare",
+                args=[snippet.pk, "live", "latest"]),
+            icon_name="history", priority=30))
+    if snippet.awaiting_moderation:
+        buttons += [
+            Button(pgettext_lazy("moderation", "Approve"),
+                   reverse("events_approve", args=[snippet.pk]), icon_name="check",
+                   priority=10),
+            Button(_("Refuse"), reverse("events_refuse", args=[snippet.pk]),
+                   icon_name="cross", priority=20),
+        ]
+    return buttons
 
 
 class ApproveBulkAction(SnippetBulkAction):
@@ -124,13 +170,13 @@ class ApproveBulkAction(SnippetBulkAction):
 
     def check_perm(self, event):
         user = self.request.user
-        return (event.status == EventStatus.SUBMITTED
+        return (event.awaiting_moderation
                 and user.has_perm("events.change_localevent") and may_moderate(user, event))
 
     @classmethod
     def execute_action(cls, objects, user=None, **kwargs):
         for event in objects:
-            moderation.approve(event)
+            moderation.approve(event, user=user)
         return len(objects), 0
 
     def get_success_message(self, num_parent_objects, num_child_objects):

@@ -1,7 +1,14 @@
 """Local events offered by organisers during a national event, their venues and time slots.
 
-They are plain Django models, not Wagtail pages: a region has hundreds to thousands of them,
-organisers write them on the public site and regional officers moderate them in the admin.
+They are snippets, not Wagtail pages: a region has hundreds to thousands of them, organisers
+write them on the public site and regional officers moderate them in the admin.
+
+An event's row is what the public sees once it is published; what its organiser types is
+kept as the event's latest Wagtail revision (``DraftStateMixin``, ``RevisionMixin``), time
+slots and themes included (a cluster: ``ParentalKey``, ``ParentalManyToManyField``). Until
+its first publication the row is also updated, being the draft itself; afterwards a change
+waits as a revision, the row stays as published, and approving the change publishes the
+revision (``events.moderation``).
 """
 
 from django.conf import settings
@@ -12,6 +19,9 @@ from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.models import DraftStateMixin, RevisionMixin
 
 from events import geography
 from events.models.reference import Department, Region, Theme
@@ -42,6 +52,10 @@ class EventStatus(models.TextChoices):
 
 # Cancelled and full events stay in the programme, with their status shown.
 PUBLISHED_STATUSES = (EventStatus.APPROVED, EventStatus.CANCELLED, EventStatus.FULL)
+
+# Where the changes to a published event stand (blank: none); the event keeps its own status.
+CHANGE_STATUSES = [(status.value, status.label) for status in (
+    EventStatus.DRAFT, EventStatus.SUBMITTED, EventStatus.REFUSED)]
 
 
 class AttendanceMode(models.TextChoices):
@@ -146,18 +160,18 @@ class Venue(models.Model):
 
 
 class LocalEventQuerySet(models.QuerySet):
-    def originals(self):
-        """Leave out the pending-changes copies of approved events."""
-        return self.filter(replaces__isnull=True)
-
     def published(self):
         """What the public may see: approved (or then cancelled/full) events of a national
-        event page that is live on the public site."""
+        event page that is live on the public site, as published (pending changes are
+        revisions, never rows)."""
         from events.models.pages import public_edition_ids
 
-        return self.originals().filter(
-            status__in=PUBLISHED_STATUSES, edition_id__in=public_edition_ids()
-        )
+        return self.filter(status__in=PUBLISHED_STATUSES, edition_id__in=public_edition_ids())
+
+    def awaiting_moderation(self):
+        """Submissions, and published events whose changes are submitted."""
+        return self.filter(models.Q(status=EventStatus.SUBMITTED)
+                           | models.Q(change_status=EventStatus.SUBMITTED))
 
     def with_listing_relations(self):
         return self.select_related("venue", "department", "region").prefetch_related(
@@ -165,7 +179,9 @@ class LocalEventQuerySet(models.QuerySet):
         )
 
 
-class LocalEvent(models.Model):
+class LocalEvent(DraftStateMixin, RevisionMixin, ClusterableModel):
+    # Not live until approved (Wagtail's default is live).
+    live = models.BooleanField(_("live"), default=False, editable=False)
     edition = models.ForeignKey(
         "events.NationalEventPage",
         verbose_name=_("national event"),
@@ -205,8 +221,8 @@ class LocalEvent(models.Model):
     # the text search reads this one column instead of five across two tables, and
     # "eglise" finds "Église".
     search_text = models.TextField(editable=False, blank=True, default="")
-    themes = models.ManyToManyField(Theme, verbose_name=_("themes"), blank=True,
-                                    related_name="events")
+    themes = ParentalManyToManyField(Theme, verbose_name=_("themes"), blank=True,
+                                     related_name="events")
     age_min = models.PositiveSmallIntegerField(_("minimum age"), null=True, blank=True)
     age_max = models.PositiveSmallIntegerField(_("maximum age"), null=True, blank=True)
     school_groups = models.BooleanField(
@@ -244,12 +260,12 @@ class LocalEvent(models.Model):
     )
     status = models.CharField(_("status"), max_length=10, choices=EventStatus.choices,
                               default=EventStatus.DRAFT)
-    refusal_reason = models.TextField(_("reason for refusal"), blank=True)
-    replaces = models.ForeignKey(
-        "self", verbose_name=_("changes to"), null=True, blank=True, editable=False,
-        on_delete=models.CASCADE, related_name="pending_versions",
-        help_text=_("Set on the copy holding an organiser's changes to a published event."),
+    change_status = models.CharField(
+        _("changes"), max_length=10, choices=CHANGE_STATUSES, blank=True, default="",
+        editable=False,
+        help_text=_("Changes to a published event, which stays online as published meanwhile."),
     )
+    refusal_reason = models.TextField(_("reason for refusal"), blank=True)
     first_start = models.DateTimeField(_("first start"), null=True, blank=True, editable=False)
     last_end = models.DateTimeField(_("last end"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
@@ -276,10 +292,23 @@ class LocalEvent(models.Model):
                          name="event_department_programme"),
         ]
 
+    # Kept from the row when a revision becomes an event again: who proposed it, where its
+    # moderation stands and which region handles it belong to the event, not to one version
+    # of its content (region and department follow the venue again when the row is saved).
+    ROW_FIELDS = ("organiser_id", "status", "change_status", "refusal_reason", "submitted_at",
+                  "created_at", "department_id", "region_id", "live_revision_id",
+                  "last_published_at")
+
     def __str__(self):
         return self.title
 
     def save(self, *args, **kwargs):
+        if self._state.adding:
+            # Imports and seeding may create events already approved: those are live.
+            self.live = self.status in PUBLISHED_STATUSES
+        elif not self.live and self.status in PUBLISHED_STATUSES:
+            # Unpublished in the admin: it leaves the programme, back to its organiser.
+            self.status = EventStatus.DRAFT
         if self.venue_id is not None:
             department = self.venue.department
             self.department_id = department.pk
@@ -287,8 +316,24 @@ class LocalEvent(models.Model):
         self.search_text = self.make_search_text()
         super().save(*args, **kwargs)
 
+    def with_content_json(self, content):
+        event = super().with_content_json(content)
+        for name in self.ROW_FIELDS:
+            setattr(event, name, getattr(self, name))
+        return event
+
+    def publish(self, revision, *args, **kwargs):
+        """Publishing is approving: the event, or its change, is in the programme and nothing
+        of it awaits moderation any more. Wagtail publishes through the revision
+        (``revision.publish()``), whose object this is."""
+        if self.status not in PUBLISHED_STATUSES:
+            self.status = EventStatus.APPROVED
+        self.change_status = ""
+        self.refusal_reason = ""
+        return super().publish(revision, *args, **kwargs)
+
     def get_absolute_url(self):
-        return reverse("events:detail", args=[self.replaces_id or self.pk])
+        return reverse("events:detail", args=[self.pk])
 
     def make_search_text(self) -> str:
         venue = self.venue if self.venue_id is not None else None
@@ -298,7 +343,16 @@ class LocalEvent(models.Model):
 
     @property
     def is_published(self) -> bool:
-        return self.status in PUBLISHED_STATUSES and self.replaces_id is None
+        return self.status in PUBLISHED_STATUSES
+
+    @property
+    def has_pending_change(self) -> bool:
+        """A published event with changes that are not published (yet)."""
+        return self.live and self.has_unpublished_changes
+
+    @property
+    def awaiting_moderation(self) -> bool:
+        return EventStatus.SUBMITTED in (self.status, self.change_status)
 
     @property
     def is_online(self) -> bool:
@@ -343,14 +397,15 @@ class LocalEvent(models.Model):
         return missing
 
     def refresh_dates(self):
-        bounds = self.slots.aggregate(first=models.Min("start"), last=models.Max("end"))
-        self.first_start, self.last_end = bounds["first"], bounds["last"]
-        LocalEvent.objects.filter(pk=self.pk).update(first_start=self.first_start,
-                                                     last_end=self.last_end)
+        """Bounds of the time slots as they stand on this instance (saved, or changed in
+        memory by a form); saving the row or a revision stores them."""
+        slots = list(self.slots.all())
+        self.first_start = min((slot.start for slot in slots), default=None)
+        self.last_end = max((slot.end for slot in slots), default=None)
 
 
 class TimeSlot(models.Model):
-    event = models.ForeignKey(LocalEvent, on_delete=models.CASCADE, related_name="slots")
+    event = ParentalKey(LocalEvent, on_delete=models.CASCADE, related_name="slots")
     start = models.DateTimeField(_("start"))
     end = models.DateTimeField(_("end"))
 

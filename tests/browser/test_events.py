@@ -13,6 +13,7 @@ from events.models import EventStatus, LocalEvent, Region
 from events.officers import OFFICER_GROUP
 from events.seeding import ensure_national_event, ensure_regional_pages
 from tests.helpers.accounts import PASSWORD, activate_totp, current_totp_code
+from tests.helpers.events import make_event
 
 pytestmark = [pytest.mark.browser,
               pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -80,7 +81,7 @@ def propose_event(page, urls):
     expect(row).to_contain_text("Awaiting moderation")
 
 
-def approve_in_admin(page, urls, officer):
+def approve_in_admin(page, urls, officer, title=TITLE, change=None):
     user, secret = officer
     page.context.clear_cookies()
     page.goto(urls["public"] + "/admin/snippets/events/localevent/")
@@ -90,10 +91,12 @@ def approve_in_admin(page, urls, officer):
     page.locator("input[name=code]").fill(current_totp_code(secret))
     page.locator("main form button[type=submit]").first.click()
     expect(page).to_have_url(re.compile(r"/admin/snippets/events/localevent/"))
-    row = page.get_by_role("row").filter(has_text=TITLE)
+    row = page.get_by_role("row").filter(has_text=title)
     row.locator("button.w-dropdown__toggle").click()  # the row's "more options" menu
     page.locator("a[href^='/admin/events/'][href$='/approve/']").click()
-    expect(page.get_by_role("heading", level=1)).to_contain_text(TITLE)
+    expect(page.get_by_role("heading", level=1)).to_contain_text(title)
+    if change:  # the officer compares the published version and the change
+        expect(page.locator("td.comparison .addition").first).to_have_text(change)
     page.locator("main form[method=post] button[type=submit]").click()
     expect(page).to_have_url(re.compile(r"/admin/snippets/events/localevent/$"))
 
@@ -118,3 +121,33 @@ def test_organiser_submits_officer_approves_visitor_finds_and_downloads(
     calendar = icalendar.Calendar.from_ical(download_info.value.path().read_bytes())
     (event,) = calendar.walk("VEVENT")
     assert str(event["SUMMARY"]) == TITLE
+
+
+def test_organiser_changes_a_published_event_officer_compares_then_approves(
+    page, new_page, urls, edition, officer, make_user
+):
+    organiser = make_user("anne.organisatrice@example.org")
+    event = make_event(edition, organiser, title=TITLE)
+    changed = "Visite nocturne des toits de la chapelle Saint-Yves"
+    page.goto(urls["public"] + "/en/accounts/login/")
+    page.locator("input[name=login]").fill(organiser.email)
+    page.locator("input[name=password]").fill(PASSWORD)
+    page.locator("main form button[type=submit]").click()
+    page.goto(urls["public"] + f"/en/evenements/mes-evenements/{event.pk}/evenement/")
+    page.get_by_label("Title").fill(changed)
+    page.get_by_role("button", name="Save and continue").click()
+    page.goto(urls["public"] + f"/en/evenements/mes-evenements/{event.pk}/recapitulatif/")
+    expect(page.locator(".relais-review")).to_contain_text(changed)
+    page.get_by_role("button", name="Submit for moderation").click()
+    row = page.get_by_role("row").filter(has_text=TITLE)
+    expect(row).to_contain_text("Changes awaiting moderation")
+    expect(row).to_contain_text(changed)
+
+    visitor = new_page()
+    visitor.goto(urls["public"] + f"/en/evenements/{event.pk}/")
+    expect(visitor.get_by_role("heading", level=1)).to_have_text(TITLE)
+
+    page.context.clear_cookies()
+    approve_in_admin(page, urls, officer, title=TITLE, change="nocturne ")
+    visitor.reload()
+    expect(visitor.get_by_role("heading", level=1)).to_have_text(changed)

@@ -31,6 +31,9 @@ def test_demo_loads_once(sites, directorates):
     assert count == demo.LOCAL_EVENTS
     assert LocalEvent.objects.filter(status=EventStatus.SUBMITTED, region__slug="bretagne"
                                      ).exists()
+    changed = LocalEvent.objects.get(change_status=EventStatus.SUBMITTED)
+    assert changed.status == EventStatus.APPROVED and changed.region.slug == "bretagne"
+    assert changed.get_latest_revision_as_object().title.endswith("visite prolongée")
     demo.load(stdout=_Sink())
     assert LocalEvent.objects.count() == count
 

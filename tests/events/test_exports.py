@@ -10,9 +10,8 @@ import icalendar
 import pytest
 
 from events.models import EventStatus, NationalEventPage, Theme
-from events.moderation import clone_for_changes
 from events.seeding import ensure_national_event
-from tests.helpers.events import make_event, venue_in
+from tests.helpers.events import make_event, propose_change, venue_in
 
 pytestmark = pytest.mark.django_db
 
@@ -24,15 +23,12 @@ def body(response) -> str:
 
 @pytest.fixture
 def mixed_events(edition, organiser, intranet_home):
-    shown = make_event(edition, organiser, title="Publié", access_motor=True, slots=2)
-    shown.themes.add(*Theme.objects.filter(slug__in=["jardins", "musique"]))
+    shown = make_event(edition, organiser, title="Publié", access_motor=True, slots=2,
+                       themes=Theme.objects.filter(slug__in=["jardins", "musique"]))
     make_event(edition, organiser, title="Complet", status=EventStatus.FULL)
     for status in (EventStatus.DRAFT, EventStatus.SUBMITTED, EventStatus.REFUSED):
         make_event(edition, organiser, title=f"Caché {status}", status=status)
-    pending = clone_for_changes(shown)
-    pending.title = "Caché modification en attente"
-    pending.status = EventStatus.SUBMITTED
-    pending.save()
+    propose_change(shown, title="Caché modification en attente")
     intranet_edition = NationalEventPage(title="Séminaire interne", slug="seminaire",
                                          edition_year=2026, start_date=edition.start_date,
                                          end_date=edition.end_date)
@@ -70,6 +66,33 @@ def test_ics_feed_is_valid_and_published_only(public_client, mixed_events):
     calendar = icalendar.Calendar.from_ical(body(response))
     summaries = [str(event["SUMMARY"]) for event in calendar.walk("VEVENT")]
     assert sorted(summaries) == ["Complet", "Publié", "Publié"]
+
+
+def test_a_published_event_with_a_pending_change_exports_its_published_values(
+    public_client, edition, organiser
+):
+    event = make_event(edition, organiser, title="Visite publiée", description="Texte publié",
+                       themes=Theme.objects.filter(slug="jardins"))
+    published_slot = event.slots.get()
+    start = published_slot.start + dt.timedelta(days=1)
+    propose_change(event, title="Titre en attente", description="Texte en attente",
+                   is_free=False, price="5 €", themes=Theme.objects.filter(slug="musique"),
+                   slots=[(start, start + dt.timedelta(hours=3))])
+    assert event.change_status == EventStatus.SUBMITTED
+
+    (row,) = csv.DictReader(io.StringIO(
+        body(public_client.get("/evenements/export.csv")).lstrip("\ufeff")))
+    assert (row["title"], row["description"], row["free"], row["price"], row["themes"]) == (
+        "Visite publiée", "Texte publié", "1", "", "jardins")
+    assert row["time_slots"] == (f"{published_slot.start.isoformat()}/"
+                                 f"{published_slot.end.isoformat()}")
+    (item,) = json.loads(body(public_client.get("/evenements/export.json")))
+    assert (item["title"], item["free"], item["themes"]) == ("Visite publiée", True, ["jardins"])
+    assert item["first_start"] == published_slot.start.isoformat()
+    (vevent,) = icalendar.Calendar.from_ical(
+        body(public_client.get("/evenements/flux.ics"))).walk("VEVENT")
+    assert str(vevent["SUMMARY"]) == "Visite publiée"
+    assert vevent.decoded("DTSTART") == published_slot.start
 
 
 def test_exports_follow_the_filters(public_client, edition, organiser):
@@ -123,7 +146,7 @@ def test_exports_read_a_constant_number_of_queries_per_chunk(
 ):
     def count_queries(total):
         for _ in range(total):
-            make_event(edition, organiser, slots=2).themes.add(Theme.objects.first())
+            make_event(edition, organiser, slots=2, themes=[Theme.objects.first()])
         with django_assert_max_num_queries(20) as captured:
             assert body(public_client.get(url))
         return len(captured.captured_queries)
@@ -150,9 +173,9 @@ def test_events_split_over_several_chunks_keep_their_own_slots_and_themes(
     monkeypatch.setattr("events.bulk.CHUNK_SIZE", 2)
     themes = list(Theme.objects.order_by("name"))
     for number in range(5):
-        event = make_event(edition, organiser, title=f"Événement {number}", slots=number % 3 + 1,
-                           day=dt.date(2026, 9, 19) + dt.timedelta(days=number // 3))
-        event.themes.add(themes[number])
+        make_event(edition, organiser, title=f"Événement {number}", slots=number % 3 + 1,
+                   day=dt.date(2026, 9, 19) + dt.timedelta(days=number // 3),
+                   themes=[themes[number]])
     rows = list(csv.DictReader(io.StringIO(
         body(public_client.get("/evenements/export.csv")).lstrip("\ufeff"))))
     assert [row["title"] for row in rows] == [f"Événement {n}" for n in range(5)]

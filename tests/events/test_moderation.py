@@ -1,11 +1,14 @@
 """Regional officers moderate in the Wagtail admin: their own region only; approve, refuse
 with a reason e-mailed to the organiser, approve in bulk. Intranet statistics."""
 
+import datetime as dt
+
 import pytest
 from django.core import mail
+from django.utils import timezone
 
-from events.models import EventStatus
-from tests.helpers.events import make_event, venue_in
+from events.models import EventStatus, LocalEvent
+from tests.helpers.events import make_event, propose_change, venue_in
 
 pytestmark = pytest.mark.django_db
 
@@ -140,3 +143,121 @@ def test_officers_reach_each_pending_submission_from_the_statistics(
     intranet_client.force_login(officer_bretagne)
     html = intranet_client.get("/evenements/statistiques/").content.decode()
     assert f"/admin/snippets/events/localevent/edit/{rennes.pk}/" in html
+
+
+def compared_fields(response) -> list[str]:
+    return [diff.field.name if diff.is_field else diff.field.related_name
+            for diff in response.context["comparison"]]
+
+
+@pytest.fixture
+def changed(edition, organiser):
+    """A published Rennes event whose organiser submitted a new title, price and time slot."""
+    event = make_event(edition, organiser, title="Visite de la chapelle", slots=1)
+    start = timezone.make_aware(dt.datetime(2026, 9, 20, 15))
+    return propose_change(event, title="Visite nocturne de la chapelle", is_free=False,
+                          price="5 €", slots=[(start, start + dt.timedelta(hours=2))])
+
+
+def test_officer_sees_changes_awaiting_approval_with_a_field_by_field_comparison(
+    public_client, officer_bretagne, changed, django_capture_on_commit_callbacks
+):
+    public_client.force_login(officer_bretagne)
+    html = public_client.get(LIST + "?change_status=submitted").content.decode()
+    assert "Visite de la chapelle" in html
+    assert f"/admin/events/{changed.pk}/approve/" in html
+    assert f"{LIST}history/{changed.pk}/revisions/compare/live...latest/" in html
+
+    response = public_client.get(f"/admin/events/{changed.pk}/approve/")
+    assert response.status_code == 200
+    assert compared_fields(response) == ["title", "slots", "is_free", "price"]
+    html = response.content.decode()
+    assert '<span class="deletion">Visite</span>' not in html  # words, not whole values
+    assert '<span class="addition">nocturne </span>' in html
+    assert '<span class="deletion">Oui</span><span class="addition">Non</span>' in html
+    assert "20/09/2026 15:00" in html  # the slot in local time, not UTC
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert public_client.post(f"/admin/events/{changed.pk}/approve/").status_code == 302
+    changed.refresh_from_db()
+    assert changed.title == "Visite nocturne de la chapelle" and changed.price == "5 €"
+    assert changed.change_status == "" and not changed.has_unpublished_changes
+    published = LocalEvent.objects.get(pk=changed.pk)
+    assert [timezone.localtime(slot.start).hour for slot in published.slots.all()] == [15]
+    assert mail.outbox[-1].to == ["organisatrice@example.org"]
+
+
+def test_wagtail_compare_view_shows_every_changed_field_to_the_region_only(
+    public_client, officer_bretagne, officer_normandie, changed
+):
+    url = f"{LIST}history/{changed.pk}/revisions/compare/live...latest/"
+    public_client.force_login(officer_bretagne)
+    response = public_client.get(url)
+    assert response.status_code == 200
+    assert compared_fields(response) == ["title", "slots", "is_free", "price"]
+    assert public_client.get(f"{LIST}history/{changed.pk}/").status_code == 200
+    public_client.force_login(officer_normandie)
+    for view in (url, f"{LIST}history/{changed.pk}/", f"{LIST}unpublish/{changed.pk}/",
+                 f"{LIST}usage/{changed.pk}/"):
+        assert public_client.get(view).status_code in (403, 302), view
+
+
+def test_refusing_a_change_keeps_the_published_version_online(
+    public_client, officer_bretagne, changed, django_capture_on_commit_callbacks
+):
+    public_client.force_login(officer_bretagne)
+    refuse_page = public_client.get(f"/admin/events/{changed.pk}/refuse/")
+    assert refuse_page.status_code == 200
+    with django_capture_on_commit_callbacks(execute=True):
+        public_client.post(f"/admin/events/{changed.pk}/refuse/",
+                           {"reason": "Les visites nocturnes ne sont pas autorisées."})
+    changed.refresh_from_db()
+    assert changed.status == EventStatus.APPROVED and changed.title == "Visite de la chapelle"
+    assert changed.change_status == EventStatus.REFUSED and changed.has_unpublished_changes
+    assert "Les visites nocturnes ne sont pas autorisées." in mail.outbox[-1].body
+    detail = public_client.get(f"/evenements/{changed.pk}/")
+    assert detail.context["event"].title == "Visite de la chapelle"
+    # Nothing awaits any more: neither approve nor refuse.
+    assert public_client.post(f"/admin/events/{changed.pk}/approve/").status_code == 302
+    changed.refresh_from_db()
+    assert changed.title == "Visite de la chapelle"
+
+
+def test_statistics_and_bulk_approval_include_submitted_changes(
+    public_client, intranet_client, officer_bretagne, changed, submissions
+):
+    intranet_client.force_login(officer_bretagne)
+    pending = intranet_client.get("/evenements/statistiques/").context["pending"]
+    assert {event.title for event in pending} == {"Soumis à Rennes", "Visite de la chapelle"}
+    public_client.force_login(officer_bretagne)
+    url = f"/admin/bulk/events/localevent/approve/?next={LIST}&id={changed.pk}"
+    assert public_client.post(url).status_code == 302
+    changed.refresh_from_db()
+    assert changed.title == "Visite nocturne de la chapelle" and changed.change_status == ""
+
+
+def test_publishing_from_the_admin_edit_form_approves_and_unpublishing_gives_a_draft(
+    public_client, officer_bretagne, changed, django_capture_on_commit_callbacks
+):
+    public_client.force_login(officer_bretagne)
+    edit_url = f"{LIST}edit/{changed.pk}/"
+    form = public_client.get(edit_url)
+    assert form.status_code == 200
+    # The officer's form starts from the pending change, not from the published version.
+    assert form.context["form"].initial["title"] == "Visite nocturne de la chapelle"
+    data = {"title": "Visite nocturne (corrigée)", "description": changed.description,
+            "organisation": "", "is_free": "", "price": "5 €", "booking_url": "",
+            "booking_phone": "", "booking_email": "", "image_alt": "",
+            "action-publish": "action-publish"}
+    with django_capture_on_commit_callbacks(execute=True):
+        response = public_client.post(edit_url, data)
+    assert response.status_code == 302
+    changed.refresh_from_db()
+    assert changed.title == "Visite nocturne (corrigée)" and changed.change_status == ""
+    assert changed.status == EventStatus.APPROVED and changed.live
+    assert mail.outbox[-1].to == ["organisatrice@example.org"]
+
+    public_client.post(f"{LIST}unpublish/{changed.pk}/")
+    changed.refresh_from_db()
+    assert not changed.live and changed.status == EventStatus.DRAFT
+    assert public_client.get(f"/evenements/{changed.pk}/").status_code == 404

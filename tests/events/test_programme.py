@@ -42,9 +42,8 @@ def test_regional_programme_lists_its_region_only_and_published_only(
 
 def test_filters_narrow_the_list(public_client, edition, organiser):
     jardins = Theme.objects.get(slug="jardins")
-    free = make_event(edition, organiser, venue=brest(), title="Gratuit accessible",
-                      access_motor=True, young_audience=True)
-    free.themes.add(jardins)
+    make_event(edition, organiser, venue=brest(), title="Gratuit accessible",
+               access_motor=True, young_audience=True, themes=[jardins])
     make_event(edition, organiser, venue=brest(), title="Payant", is_free=False, price="5 €",
                booking_required=True, booking_phone="02 00 00 00 00")
     make_event(edition, organiser, venue=brest(), title="Dimanche", day=dt.date(2026, 9, 20),
@@ -117,8 +116,8 @@ def test_list_query_count_does_not_grow_with_events(
 ):
     def count_queries(total):
         for _ in range(total):
-            event = make_event(edition, organiser, venue=brest(), slots=2)
-            event.themes.add(Theme.objects.first())
+            make_event(edition, organiser, venue=brest(), slots=2,
+                       themes=[Theme.objects.first()])
         public_client.get(BRETAGNE)  # warm the per-process caches (site, locales)
         with django_assert_max_num_queries(37) as captured:
             response = public_client.get(BRETAGNE + "?free=1&date_from=2026-09-19")
