@@ -1,6 +1,8 @@
-"""Moderation of local events: submission, approval, refusal (with the reason e-mailed to
-the organiser), and changes to a published event that wait for approval while the published
-version stays online."""
+"""Moderation of local events: submission (the region's officers are e-mailed), approval,
+refusal (with the reason e-mailed to the organiser), and changes to a published event that
+wait for approval while the published version stays online."""
+
+import logging
 
 from django.conf import settings
 from django.db import transaction
@@ -8,9 +10,12 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from events.mail import send_after_commit
 from events.models import PUBLISHED_STATUSES, EventStatus, LocalEvent, TimeSlot
-from portal.sites import public_url
+from events.officers import officers_of
+from portal.outbox.sending import queue_email
+from portal.sites import admin_edit_url, public_url
+
+logger = logging.getLogger(__name__)
 
 # Fields a pending copy carries over to the published event on approval.
 NOT_COPIED = {"id", "replaces", "status", "refusal_reason", "created_at", "updated_at",
@@ -46,11 +51,13 @@ def clone_for_changes(event: LocalEvent) -> LocalEvent:
     return copy
 
 
+@transaction.atomic
 def submit(event: LocalEvent) -> None:
     event.status = EventStatus.SUBMITTED
     event.submitted_at = timezone.now()
     event.refusal_reason = ""
     event.save()
+    notify_officers_of_pending(event)
 
 
 @transaction.atomic
@@ -80,6 +87,7 @@ def apply_changes(copy: LocalEvent) -> LocalEvent:
     return original
 
 
+@transaction.atomic
 def refuse(event: LocalEvent, reason: str) -> None:
     """Refuse a submission; for pending changes, the published version stays online."""
     event.status = EventStatus.REFUSED
@@ -93,6 +101,26 @@ def notify_organiser(event: LocalEvent, outcome: str) -> None:
     context = {"event": event, "outcome": outcome, "reason": event.refusal_reason,
                "dashboard_url": public_url(reverse("events:my_events"))}
     with translation.override(settings.LANGUAGE_CODE):
-        subject = render_to_string(f"events/email/{outcome}_subject.txt", context).strip()
-        body = render_to_string(f"events/email/{outcome}.txt", context)
-    send_after_commit(subject, body, organiser.email)
+        subject = render_to_string(f"events/emails/{outcome}_subject.txt", context).strip()
+        body = render_to_string(f"events/emails/{outcome}.txt", context)
+    queue_email(to=organiser.email, subject=subject, body=body,
+                about=event.replaces or event, kind=f"event-{outcome}")
+
+
+def notify_officers_of_pending(event: LocalEvent) -> None:
+    """Tell the officers of the event's region that a submission, or a change to a published
+    event, awaits them: one e-mail to each, with the link to it in the admin. Called in the
+    transaction that submits it."""
+    officers = list(officers_of(event.region))
+    if not officers:
+        logger.warning("Local event %s awaits moderation, but its region has no officer "
+                       "to e-mail.", event.pk)
+        return
+    context = {"event": event, "is_change": event.replaces_id is not None,
+               "admin_url": admin_edit_url(event)}
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = render_to_string("events/emails/pending_subject.txt", context).strip()
+        body = render_to_string("events/emails/pending.txt", context)
+    for officer in officers:
+        queue_email(to=officer.email, subject=subject, body=body,
+                    about=event.replaces or event, kind="event-pending")
