@@ -15,7 +15,7 @@ from wagtail.models import Locale, ModelLogEntry
 from pages.contact.models import months_before
 from pages.models import ContactPage, ContactTopic, Question
 from portal.outbox.models import DeliveryAttempt, EmailStatus, OutgoingEmail
-from tests.helpers.accounts import activate_totp
+from tests.helpers.accounts import activate_totp, admin_reviewer
 
 pytestmark = pytest.mark.django_db
 
@@ -434,15 +434,8 @@ def test_questions_cannot_be_created_in_the_admin(officer_client, topics):
     assert not Question.objects.exists()
 
 
-def test_admin_users_without_the_permission_do_not_see_questions(
-    public_client, make_user, sites
-):
-    from django.contrib.auth.models import Group, Permission
-
-    reviewers = Group.objects.create(name="Reviewers")
-    reviewers.permissions.add(Permission.objects.get(codename="access_admin"))
-    reviewer = make_user("relecteur@example.org", reviewers)
-    activate_totp(reviewer)
+def test_admin_users_without_the_permission_do_not_see_questions(public_client, sites):
+    reviewer, _group = admin_reviewer()
     public_client.force_login(reviewer)
     assert public_client.get(ADMIN).status_code in (302, 403)
 

@@ -21,7 +21,7 @@ from portal.outbox.sending import (
     queue_email,
     send_email,
 )
-from tests.helpers.accounts import activate_totp
+from tests.helpers.accounts import activate_totp, admin_reviewer
 
 ADMIN = "/admin/outbox/"
 
@@ -301,12 +301,8 @@ def test_nobody_writes_or_deletes_an_email_in_the_admin(admin_client, failed_ema
 
 
 @pytest.mark.django_db
-def test_the_outbox_is_for_those_given_the_permission(public_client, make_user, sites,
-                                                      failed_email):
-    reviewers = Group.objects.create(name="Reviewers")
-    reviewers.permissions.add(Permission.objects.get(codename="access_admin"))
-    reviewer = make_user("relecteur@example.org", reviewers)
-    activate_totp(reviewer)
+def test_the_outbox_is_for_those_given_the_permission(public_client, sites, failed_email):
+    reviewer, reviewers = admin_reviewer()
     public_client.force_login(reviewer)
     assert public_client.get(ADMIN).status_code in (302, 403)
     assert public_client.post(f"{ADMIN}send-again/{failed_email.pk}/").status_code in (302,
