@@ -6,7 +6,11 @@ What an organiser types is kept as the event's latest Wagtail revision. Until it
 publication the event's row is saved too: it is the draft, seen by its organiser and the
 officers only. Once published, the row is what the public sees, and a change is only a
 revision until an officer approves it (publishes the revision) or refuses it.
+
+Regional officers are e-mailed when a submission or a change awaits them.
 """
+
+import logging
 
 from django.conf import settings
 from django.db import transaction
@@ -14,9 +18,12 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from events.mail import send_after_commit
 from events.models import EventStatus, LocalEvent
-from portal.sites import public_url
+from events.officers import officers_of
+from portal.outbox.sending import queue_email
+from portal.sites import admin_edit_url, public_url
+
+logger = logging.getLogger(__name__)
 
 
 def working_version(event: LocalEvent) -> LocalEvent:
@@ -51,6 +58,7 @@ def save_draft(event: LocalEvent, working: LocalEvent, user) -> None:
                           overwrite_revision=_own_pending_revision(working, user))
 
 
+@transaction.atomic
 def submit(event: LocalEvent) -> None:
     """Send a draft, or the pending change of a published event, to the regional officer."""
     if event.live:
@@ -60,6 +68,7 @@ def submit(event: LocalEvent) -> None:
     event.submitted_at = timezone.now()
     event.refusal_reason = ""
     event.save(update_fields=["status", "change_status", "submitted_at", "refusal_reason"])
+    notify_officers_of_pending(event)
 
 
 @transaction.atomic
@@ -74,6 +83,7 @@ def approve(event: LocalEvent, user=None) -> LocalEvent:
     return published
 
 
+@transaction.atomic
 def refuse(event: LocalEvent, reason: str) -> None:
     """Refuse a submission; for pending changes, the published version stays online and the
     change stays with the organiser, who may correct it and submit it again."""
@@ -91,6 +101,27 @@ def notify_organiser(event: LocalEvent, outcome: str) -> None:
     context = {"event": event, "outcome": outcome, "reason": event.refusal_reason,
                "dashboard_url": public_url(reverse("events:my_events"))}
     with translation.override(settings.LANGUAGE_CODE):
-        subject = render_to_string(f"events/email/{outcome}_subject.txt", context).strip()
-        body = render_to_string(f"events/email/{outcome}.txt", context)
-    send_after_commit(subject, body, organiser.email)
+        subject = render_to_string(f"events/emails/{outcome}_subject.txt", context).strip()
+        body = render_to_string(f"events/emails/{outcome}.txt", context)
+    queue_email(to=organiser.email, subject=subject, body=body,
+                about=event, kind=f"event-{outcome}")
+
+
+def notify_officers_of_pending(event: LocalEvent) -> None:
+    """Tell the officers of the event's region that a submission, or a change to a published
+    event, awaits them: one e-mail to each, with the link to it in the admin. Called in the
+    transaction that submits it."""
+    officers = list(officers_of(event.region))
+    if not officers:
+        logger.warning("Local event %s awaits moderation, but its region has no officer "
+                       "to e-mail.", event.pk)
+        return
+    # A change to a published event is named by its new title, which the officer will see.
+    shown = working_version(event) if event.live else event
+    context = {"event": shown, "is_change": event.live, "admin_url": admin_edit_url(event)}
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = render_to_string("events/emails/pending_subject.txt", context).strip()
+        body = render_to_string("events/emails/pending.txt", context)
+    for officer in officers:
+        queue_email(to=officer.email, subject=subject, body=body,
+                    about=event, kind="event-pending")

@@ -5,6 +5,7 @@ to the first person waiting."""
 from django import forms
 from django.conf import settings
 from django.core import signing
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -14,13 +15,17 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from events.mail import send_after_commit
 from events.models import DirectorateEventPage, Registration, RegistrationStatus
+from portal.antispam import HoneypotFormMixin, RateLimit, handle_public_form
+from portal.outbox.sending import queue_email
 
 TOKEN_SALT = "events.registration.cancel"
+# Ten per visitor address in ten minutes: colleagues behind one office address can still
+# register one after the other.
+REGISTRATION_RATE_LIMIT = RateLimit("registration", limit=10, period=10 * 60)
 
 
-class RegistrationForm(forms.Form):
+class RegistrationForm(HoneypotFormMixin, forms.Form):
     name = forms.CharField(label=gettext_lazy("First and last name"), max_length=200)
     email = forms.EmailField(label=gettext_lazy("E-mail"))
     organisation = forms.CharField(label=gettext_lazy("Organisation"), max_length=200,
@@ -44,8 +49,9 @@ def is_full(page) -> bool:
     return page.capacity is not None and seats_taken(page) >= page.capacity
 
 
-def register(page, data) -> Registration | None:
-    """A seat or a place on the waiting list; None when full without a waiting list."""
+def register(page, form) -> Registration:
+    """A seat or a place on the waiting list; a ValidationError when the event is full
+    without a waiting list or the address is already registered."""
     with transaction.atomic():
         # Lock the page row so that two people cannot take the last seat together.
         DirectorateEventPage.objects.select_for_update().filter(pk=page.pk).first()
@@ -54,8 +60,14 @@ def register(page, data) -> Registration | None:
         elif page.waiting_list:
             status = RegistrationStatus.WAITING
         else:
-            return None
-        return Registration.objects.create(page=page, status=status, **data)
+            raise ValidationError(_("Sorry, the event is full."))
+        data = {name: form.cleaned_data[name] for name in ("name", "email", "organisation")}
+        try:
+            with transaction.atomic():
+                return Registration.objects.create(page=page, status=status, **data)
+        except IntegrityError as error:
+            raise ValidationError(
+                {"email": _("This e-mail address is already registered.")}) from error
 
 
 def send_registration_mail(request, registration, kind: str) -> None:
@@ -63,31 +75,34 @@ def send_registration_mail(request, registration, kind: str) -> None:
                "cancel_url": cancellation_url(request, registration), "kind": kind,
                "page_url": registration.page.full_url}
     with translation.override(settings.LANGUAGE_CODE):
-        subject = render_to_string("events/email/registration_subject.txt", context).strip()
-        body = render_to_string("events/email/registration.txt", context)
-    send_after_commit(subject, body, registration.email)
+        subject = render_to_string("events/emails/registration_subject.txt", context).strip()
+        body = render_to_string("events/emails/registration.txt", context)
+    queue_email(to=registration.email, subject=subject, body=body, about=registration,
+                kind=f"registration-{kind}")
 
 
 def serve_registration(page, request):
-    """The event page; on POST, the registration form."""
-    open_for_registration = page.registration_enabled and page.end > timezone.now()
-    form = RegistrationForm(request.POST or None) if open_for_registration else None
-    if request.method == "POST" and form is not None and form.is_valid():
-        try:
-            registration = register(page, form.cleaned_data)
-        except IntegrityError:
-            form.add_error("email", _("This e-mail address is already registered."))
-        else:
-            if registration is None:
-                form.add_error(None, _("Sorry, the event is full."))
-            else:
-                send_registration_mail(request, registration, registration.status)
-                return redirect(page.get_url(request) + "?inscription=" + registration.status)
-    return page.render(request, context_overrides={
+    """The event page; on POST, the registration form (the flow of every public form)."""
+    form, status = None, 200
+    if page.registration_enabled and page.end > timezone.now():
+        form = RegistrationForm(request.POST if request.method == "POST" else None)
+        submission = handle_public_form(
+            request, form, rate_limit=REGISTRATION_RATE_LIMIT,
+            store=lambda form: register(page, form),
+            notify=lambda registration: send_registration_mail(request, registration,
+                                                               registration.status),
+        )
+        if submission.stored is not None:
+            registered = submission.stored.status
+            return redirect(page.get_url(request) + "?inscription=" + registered)
+        status = submission.status
+    response = page.render(request, context_overrides={
         "registration_form": form,
         "is_full": is_full(page) if page.registration_enabled else False,
         "registered": request.GET.get("inscription", ""),
     })
+    response.status_code = status
+    return response
 
 
 def promote_waiting(request, page) -> None:

@@ -10,7 +10,7 @@ from pages.base.models import (  # noqa: F401
     StandardPage,
     prefetch_card_images,
 )
-from pages.contact.models import ContactPage, ContactTopic, Question, QuestionEmail  # noqa: F401
+from pages.contact.models import ContactPage, ContactTopic, Question  # noqa: F401
 from pages.faq.models import FAQPage  # noqa: F401
 from pages.multimedia.models import MultimediaFolderPage  # noqa: F401
 from pages.news.models import NewsArticlePage, NewsCategory, NewsIndexPage  # noqa: F401

@@ -83,6 +83,7 @@ WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", f"{_scheme}://{INTRANET_HOS
 INSTALLED_APPS = [
     "portal",
     "portal.proconnect",
+    "portal.outbox",
     "pages",
     "events",
     "dsfr",
@@ -228,7 +229,7 @@ if ELASTICSEARCH_URL:
 else:
     WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
-# Background work (Wagtail's reference index, image renditions, later our e-mails) goes
+# Background work (Wagtail's reference index, image renditions, the outbox's e-mails) goes
 # through django_tasks: immediately in development, through the database and a worker
 # (`manage.py db_worker`) in production.
 TASKS_BACKEND = env("TASKS_BACKEND", "database" if PRODUCTION else "immediate")

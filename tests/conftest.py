@@ -8,6 +8,7 @@ from django.test import Client
 from pages.base.sites import ensure_sites
 from portal.models import Directorate
 from tests.helpers.accounts import activate_totp, create_user
+from tests.helpers.mailserver import MailServer, use_smtp_server
 
 
 @pytest.fixture(autouse=True)
@@ -90,3 +91,22 @@ def admin_client(public_client, make_user, sites):
 @pytest.fixture
 def intranet_client():
     return Client(HTTP_HOST=settings.INTRANET_HOST)
+
+
+@pytest.fixture
+def smtp_server(settings):
+    """A real SMTP server on loopback, and Django's SMTP backend pointed at it."""
+    server = MailServer().start()
+    use_smtp_server(settings, server)
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def smtp_server_down(settings):
+    """Django's SMTP backend pointed at a loopback port where no server listens yet;
+    ``.start()`` brings the server up on that port."""
+    server = MailServer()
+    use_smtp_server(settings, server)
+    yield server
+    server.stop()

@@ -1,6 +1,9 @@
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+
+from portal.outbox.models import OutgoingEmail
 
 
 class RegistrationStatus(models.TextChoices):
@@ -20,6 +23,8 @@ class Registration(models.Model):
     status = models.CharField(_("status"), max_length=10, choices=RegistrationStatus.choices)
     created_at = models.DateTimeField(_("registered"), auto_now_add=True)
     cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
+    # Its confirmation e-mails in the outbox, deleted with it.
+    emails = GenericRelation(OutgoingEmail)
 
     class Meta:
         verbose_name = _("registration")

@@ -7,6 +7,8 @@ from pages.base.models import HomePage, IntranetHomePage, StandardPage
 from pages.base.sites import ensure_sites
 from portal.demo import load_identities
 from portal.models import Directorate
+from portal.outbox.models import DeliveryAttempt, EmailStatus
+from portal.outbox.sending import backoff
 
 
 def paragraph(html):
@@ -20,6 +22,18 @@ def heading(text, level="h2"):
 def page_link(page, text):
     """A rich-text link to a page, as the admin's editor stores it."""
     return f'<a linktype="page" id="{page.pk}">{text}</a>'
+
+
+def as_tried_once(emails, at, error=""):
+    """Demo e-mails (a queryset) as the outbox leaves them after one attempt at ``at``: sent,
+    or failed with ``error`` and waiting for the retry command."""
+    DeliveryAttempt.objects.bulk_create(
+        DeliveryAttempt(email=email, attempted_at=at, error=error) for email in emails)
+    if error:
+        emails.update(status=EmailStatus.FAILED, attempts=1, last_error=error,
+                      next_attempt_at=at + backoff(1))
+    else:
+        emails.update(status=EmailStatus.SENT, attempts=1, sent_at=at, next_attempt_at=None)
 
 
 def add_child(parent, page_class, slug, **fields):

@@ -17,6 +17,8 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from pages.contact.models import ContactTopic, Question
+from portal.outbox.models import EmailStatus
+from portal.outbox.panels import EmailsPanel
 
 ASKED = [FieldPanel(name, read_only=True) for name in (
     "reference", "created_at", "topic", "visitor_type", "name", "email", "organisation",
@@ -70,7 +72,7 @@ class QuestionInspectView(InspectView):
         return mark_safe(linebreaks(self.object.reply_note, autoescape=True)) or "-"
 
     def get_emails_display_value(self):
-        return format_html_join("", "<p>{}</p>", ((str(email),) for email in
+        return format_html_join("", "<p>{}</p>", ((email.delivery_summary(),) for email in
                                                   self.object.emails.all())) or "-"
 
 
@@ -96,13 +98,14 @@ class QuestionViewSet(SnippetViewSet):
     search_fields = ["reference", "email", "subject", "name"]
     panels = [
         MultiFieldPanel(ASKED, heading=_("Question")),
+        EmailsPanel(),
         MultiFieldPanel([FieldPanel("status"), FieldPanel("assigned_to"),
                          FieldPanel("reply_note")], heading=_("Follow-up")),
     ]
 
     def get_queryset(self, request):
         return Question.objects.select_related("topic", "assigned_to").annotate(
-            unsent_emails=Count("emails", filter=Q(emails__sent_at__isnull=True))
+            unsent_emails=Count("emails", filter=~Q(emails__status=EmailStatus.SENT))
         )
 
 

@@ -6,8 +6,9 @@ from datetime import timedelta
 from django.utils import timezone
 from wagtail.models import Locale, Site
 
-from pages.base.demo import add_child, heading, page_link, paragraph, translate
-from pages.models import ContactPage, ContactTopic, Question, QuestionEmail, StandardPage
+from pages.base.demo import add_child, as_tried_once, heading, page_link, paragraph, translate
+from pages.contact.emails import queue_question_emails
+from pages.models import ContactPage, ContactTopic, Question, StandardPage
 from portal.models import FooterLinks
 
 # name, description, mailbox, English name, English description
@@ -114,13 +115,8 @@ def load_questions(page, topics):
             answered_at=now - timedelta(days=days_ago - 1) if status == "answered" else None,
         )
         question.save()
-        sent = question.created_at + timedelta(seconds=5)
-        QuestionEmail.objects.bulk_create([
-            QuestionEmail(question=question, kind=QuestionEmail.Kind.NOTIFICATION,
-                          recipient=topic.email, attempts=1, sent_at=sent, last_attempt_at=sent),
-            QuestionEmail(question=question, kind=QuestionEmail.Kind.ACKNOWLEDGEMENT,
-                          recipient=email, attempts=1, sent_at=sent, last_attempt_at=sent),
-        ])
+        queue_question_emails(question)
+        as_tried_once(question.emails.all(), question.created_at + timedelta(seconds=5))
 
 
 def load_legal_pages(home, contact):

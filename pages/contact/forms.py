@@ -59,10 +59,10 @@ class QuestionForm(HoneypotFormMixin, forms.ModelForm):
         return single_line(self.cleaned_data["subject"])
 
     def store(self, *, page, site):
-        """Save the question with where it was asked, then have its e-mails sent."""
+        """Save the question with where it was asked."""
         question = super().save(commit=False)
         question.page = page
         question.locale = page.locale
         question.site = site
-        question.save_and_notify()
+        question.save()
         return question

@@ -3,12 +3,12 @@ service mailbox) and the questions themselves, stored before any e-mail is sent.
 
 import calendar
 import secrets
-from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core import signing
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models, transaction
+from django.db import models
 from django.db.models import Q
 from django.shortcuts import redirect
 from django.utils import timezone
@@ -21,14 +21,14 @@ from wagtail.models import Locale, Orderable, Site, TranslatableMixin
 from wagtail.search import index
 
 from pages.base.models import BasePage
-from portal.antispam import rate_limit_allows
+from portal.antispam import RateLimit, handle_public_form
+from portal.outbox.models import OutgoingEmail
 from portal.sites import is_intranet_page
 
 NOTICE_FEATURES = ["bold", "italic", "link", "ul"]
 DEFAULT_RETENTION_MONTHS = 12
 # Five questions per visitor address in ten minutes: plenty for a person, little for a robot.
-QUESTION_RATE_LIMIT = 5
-QUESTION_RATE_PERIOD = 10 * 60
+QUESTION_RATE_LIMIT = RateLimit("question", limit=5, period=10 * 60)
 CONFIRMATION_SALT = "relais.question-confirmation"
 CONFIRMATION_MAX_AGE = 24 * 60 * 60
 
@@ -144,25 +144,20 @@ class ContactPage(RoutablePageMixin, BasePage):
 
     @path("")
     def ask(self, request):
+        from pages.contact.emails import queue_question_emails
         from pages.contact.forms import QuestionForm
 
         topics = self.topics()
         form = QuestionForm(request.POST if request.method == "POST" else None, topics=topics)
-        status = 200
-        if form.is_bound:
-            if form.is_valid():
-                if rate_limit_allows(request, "question", QUESTION_RATE_LIMIT,
-                                     QUESTION_RATE_PERIOD):
-                    question = form.store(page=self, site=Site.find_for_request(request))
-                    return redirect(self.confirmation_url(question.reference, request))
-                form.add_error(None, gettext(
-                    "You have sent several questions in a short time. Please wait ten minutes "
-                    "before sending another one; what you typed is still here."))
-                status = 429
-            elif form.caught_by_honeypot:
-                status = 400
+        submission = handle_public_form(
+            request, form, rate_limit=QUESTION_RATE_LIMIT,
+            store=lambda form: form.store(page=self, site=Site.find_for_request(request)),
+            notify=queue_question_emails,
+        )
+        if submission.stored is not None:
+            return redirect(self.confirmation_url(submission.stored.reference, request))
         response = self.render(request, context_overrides={"form": form, "topics": topics})
-        response.status_code = status
+        response.status_code = submission.status
         return response
 
     @path("confirmation/", name="confirmation")
@@ -247,6 +242,8 @@ class Question(models.Model):
                                related_name="+", editable=False)
     site = models.ForeignKey(Site, verbose_name=_("site"), null=True, on_delete=models.SET_NULL,
                              related_name="+", editable=False)
+    # Its e-mails in the outbox, deleted with it at the end of the retention period.
+    emails = GenericRelation(OutgoingEmail)
 
     class Meta:
         verbose_name = _("question")
@@ -270,71 +267,6 @@ class Question(models.Model):
             kwargs["update_fields"] = {*kwargs["update_fields"], "answered_at"}
         super().save(*args, **kwargs)
 
-    @transaction.atomic
-    def save_and_notify(self):
-        """Store the question with its two e-mails to send, then send them once stored."""
-        from pages.contact.emails import send_question_emails
-
-        self.save()
-        QuestionEmail.objects.bulk_create([
-            QuestionEmail(question=self, kind=QuestionEmail.Kind.NOTIFICATION,
-                          recipient=self.topic.email),
-            QuestionEmail(question=self, kind=QuestionEmail.Kind.ACKNOWLEDGEMENT,
-                          recipient=self.email),
-        ])
-        question_id = self.pk
-        transaction.on_commit(lambda: send_question_emails.enqueue(question_id))
-
     @property
     def retention_months(self) -> int:
         return self.page.retention_months if self.page else DEFAULT_RETENTION_MONTHS
-
-    @property
-    def email_delivery(self) -> str:
-        """One line per e-mail of this question: sent, or how sending failed."""
-        return "\n".join(str(email) for email in self.emails.all())
-
-
-class QuestionEmail(models.Model):
-    """One e-mail about a question, with its delivery record, retried until it is sent."""
-
-    class Kind(models.TextChoices):
-        NOTIFICATION = "notification", _("Notification to the service")
-        ACKNOWLEDGEMENT = "acknowledgement", _("Acknowledgement to the sender")
-
-    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="emails")
-    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
-    recipient = models.EmailField(_("recipient"))
-    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
-    last_error = models.TextField(_("last error"), blank=True)
-    last_attempt_at = models.DateTimeField(_("last attempt"), null=True, blank=True)
-    sent_at = models.DateTimeField(_("sent on"), null=True, blank=True)
-    created_at = models.DateTimeField(_("created on"), default=timezone.now)
-
-    class Meta:
-        verbose_name = _("question e-mail")
-        verbose_name_plural = _("question e-mails")
-        ordering = ["question", "kind"]
-        constraints = [
-            models.UniqueConstraint(fields=["question", "kind"], name="one_email_of_each_kind"),
-        ]
-
-    def __str__(self):
-        kind = self.get_kind_display()
-        if self.sent_at:
-            return gettext("%(kind)s: sent to %(recipient)s on %(date)s") % {
-                "kind": kind, "recipient": self.recipient,
-                "date": timezone.localtime(self.sent_at).strftime("%d/%m/%Y %H:%M"),
-            }
-        if self.attempts:
-            return gettext("%(kind)s: not sent after %(attempts)d attempts (%(error)s)") % {
-                "kind": kind, "attempts": self.attempts, "error": self.last_error,
-            }
-        return gettext("%(kind)s: waiting to be sent") % {"kind": kind}
-
-    @classmethod
-    def due_for_retry(cls, max_attempts: int, grace: timedelta):
-        """Unsent e-mails that failed, or that no task picked up within ``grace``."""
-        return cls.objects.filter(sent_at__isnull=True, attempts__lt=max_attempts).filter(
-            Q(attempts__gt=0) | Q(created_at__lt=timezone.now() - grace)
-        )

@@ -2,9 +2,11 @@
 download counts, in the Wagtail admin."""
 
 import django_filters
+from django.db.models import Max
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import DateColumn
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -38,7 +40,7 @@ class RequestsComeFromVisitorsPolicy(ModelPermissionPolicy):
 
 class PaperCopyRequestFilterSet(WagtailFilterSet):
     notified = django_filters.BooleanFilter(
-        label=_("Officer notified"), field_name="email_sent_at", lookup_expr="isnull",
+        label=_("Officer notified"), field_name="notified_at", lookup_expr="isnull",
         exclude=True,
     )
 
@@ -54,13 +56,18 @@ class PaperCopyRequestViewSet(SnippetViewSet):
     add_to_admin_menu = True
     menu_order = 310
     list_display = ["publication_title", "name", "quantity", "status", "created_at",
-                    "email_sent_at"]
+                    DateColumn("notified_at", label=_("Officer notified on"))]
     filterset_class = PaperCopyRequestFilterSet
     search_fields = ["publication_title", "name", "organisation", "email"]
     list_export = ["created_at", "publication_title", "quantity", "name", "organisation",
-                   "email", "postal_address", "message", "status", "email_sent_at"]
+                   "email", "postal_address", "message", "status", "notified_at"]
+    export_headings = {"notified_at": _("Officer notified on")}
     export_filename = "demandes-exemplaires-papier"
     copy_view_enabled = False
+
+    def get_queryset(self, request):
+        # When the officer's e-mail left the outbox (empty until it has).
+        return PaperCopyRequest.objects.annotate(notified_at=Max("emails__sent_at"))
 
 
 class AdminUsersMayViewPolicy(BasePermissionPolicy):

@@ -4,7 +4,7 @@ from datetime import date
 
 from django.utils import timezone
 
-from pages.base.demo import add_child, paragraph, translate
+from pages.base.demo import add_child, as_tried_once, paragraph, translate
 from pages.demo.files import demo_document, demo_image, minimal_pdf
 from pages.models import (
     DownloadCount,
@@ -13,6 +13,7 @@ from pages.models import (
     PublicationIndexPage,
     PublicationPage,
 )
+from pages.publications.views import notify_officer
 
 COLLECTIONS = [
     ("Patrimoines de Bretagne", "patrimoines-de-bretagne",
@@ -102,20 +103,23 @@ def add_publication(index, collections, row):
 def load_paper_requests(publication):
     if PaperCopyRequest.objects.filter(publication=publication).exists():
         return
-    PaperCopyRequest.objects.create(
+    notified = PaperCopyRequest.objects.create(
         publication=publication, publication_title=publication.title, name="Gwenaëlle Le Bihan",
         organisation="Médiathèque de Landerneau", email="g.lebihan@example.org",
         postal_address="Médiathèque municipale\n12 rue de la Tour d’Auvergne\n29800 Landerneau",
         quantity=5, message="Pour notre fonds local et la salle de lecture, merci !",
-        status=PaperCopyRequest.Status.IN_PROGRESS, email_sent_at=timezone.now(),
-        email_attempts=1,
+        status=PaperCopyRequest.Status.IN_PROGRESS,
     )
-    PaperCopyRequest.objects.create(
+    not_yet = PaperCopyRequest.objects.create(
         publication=publication, publication_title=publication.title, name="Yves Caradec",
         organisation="Mairie de Plouguerneau", email="y.caradec@example.org",
         postal_address="Mairie\n1 place de l’Europe\n29880 Plouguerneau", quantity=2,
-        email_attempts=1, email_error="SMTPServerDisconnected: Connection unexpectedly closed",
     )
+    for paper_request in (notified, not_yet):
+        notify_officer(paper_request)
+    as_tried_once(notified.emails.all(), timezone.now())
+    as_tried_once(not_yet.emails.all(), timezone.now(),
+                  error="SMTPServerDisconnected: Connection unexpectedly closed")
 
 
 def load_download_counts(publications):

@@ -1,6 +1,7 @@
 """Publications the directorate produces on paper or digitally: index, publication pages,
 paper-copy requests and download counts."""
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import IntegrityError, models, transaction
 from django.db.models import F, Prefetch
 from django.http import Http404, HttpResponseRedirect
@@ -18,6 +19,8 @@ from pages.blocks import body_blocks
 from pages.publications.forms import PublicationPageForm
 from pages.validators import normalise_isbn, normalise_issn, validate_isbn, validate_issn
 from portal.intranet import visible_to
+from portal.outbox.models import OutgoingEmail
+from portal.outbox.panels import EmailsPanel
 
 COVER_CARD_FILTER = "fill-400x566"
 COVER_PAGE_FILTER = "max-600x850"
@@ -314,9 +317,8 @@ class PaperCopyRequest(models.Model):
                               default=Status.NEW)
     officer_note = models.TextField(_("note of the officer"), blank=True)
     created_at = models.DateTimeField(_("received on"), auto_now_add=True)
-    email_sent_at = models.DateTimeField(_("officer notified on"), null=True, blank=True)
-    email_attempts = models.PositiveSmallIntegerField(_("notification attempts"), default=0)
-    email_error = models.TextField(_("last notification error"), blank=True)
+    # The officer's e-mail in the outbox, deleted with the request.
+    emails = GenericRelation(OutgoingEmail)
 
     panels = [
         FieldPanel("status"),
@@ -330,17 +332,14 @@ class PaperCopyRequest(models.Model):
             FieldPanel("postal_address", read_only=True),
             FieldPanel("message", read_only=True),
             FieldPanel("created_at", read_only=True),
-            FieldPanel("email_sent_at", read_only=True),
-            FieldPanel("email_attempts", read_only=True),
-            FieldPanel("email_error", read_only=True),
         ], heading=_("Request")),
+        EmailsPanel(),
     ]
 
     class Meta:
         verbose_name = _("paper-copy request")
         verbose_name_plural = _("paper-copy requests")
         ordering = ["-created_at"]
-        indexes = [models.Index(fields=["email_sent_at", "email_attempts"])]
 
     def __str__(self):
         return f"{self.publication_title} – {self.name} ({self.quantity})"

@@ -2,18 +2,14 @@
 paper-copy request form and the officer's notification, and their schema.org description."""
 
 import logging
-import smtplib
 
 from django import forms
 from django.conf import settings
 from django.contrib import messages
-from django.core.mail import EmailMessage
-from django.db.models import F
 from django.http import HttpResponseRedirect
 from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
-from django_tasks import task
 
 from pages.publications.models import (
     DownloadCount,
@@ -22,16 +18,16 @@ from pages.publications.models import (
     PublicationFormat,
     PublicationType,
 )
-from portal.antispam import HoneypotFormMixin, rate_limit_allows
+from portal.antispam import HoneypotFormMixin, RateLimit, handle_public_form
 from portal.listing import paginate
 from portal.models import SiteIdentity
+from portal.outbox.sending import queue_email
 from portal.sites import admin_edit_url
 from portal.visitors import first_time_today, is_declared_robot
 
 logger = logging.getLogger(__name__)
 
-PAPER_COPY_REQUESTS_PER_HOUR = 5
-MAX_NOTIFICATION_ATTEMPTS = 10
+PAPER_COPY_RATE_LIMIT = RateLimit("paper-copy", limit=5, period=60 * 60)
 
 
 # --- Listing filters --------------------------------------------------------------------------
@@ -123,27 +119,18 @@ def handle_paper_copy_form(publication, request):
     """
     if not publication.may_order_paper_copies:
         return None, None, 200
-    if request.method != "POST":
-        return PaperCopyRequestForm(publication=publication), None, 200
-    form = PaperCopyRequestForm(request.POST, publication=publication)
-    if not form.is_valid():
-        return form, None, 400 if form.caught_by_honeypot else 200
-    if not rate_limit_allows(request, "paper-copy", PAPER_COPY_REQUESTS_PER_HOUR, 3600):
-        form.add_error(None, _("Too many requests were sent from your connection. "
-                               "Please try again in an hour."))
-        return form, None, 429
-    paper_request = form.save()
-    notify_officer_of_paper_copy_request.enqueue(paper_request.pk)
+    form = PaperCopyRequestForm(request.POST if request.method == "POST" else None,
+                                publication=publication)
+    submission = handle_public_form(request, form, rate_limit=PAPER_COPY_RATE_LIMIT,
+                                    store=lambda form: form.save(), notify=notify_officer)
+    if submission.stored is None:
+        return form, None, submission.status
     messages.success(request, _("Your request has been recorded. The officer in charge of "
                                 "this publication will send the copies or contact you."))
     return None, HttpResponseRedirect(publication.get_url(request) + "#paper-copies"), 302
 
 
 # --- Notifying the officer --------------------------------------------------------------------
-
-class NoRecipientError(Exception):
-    pass
-
 
 def officer_email(publication) -> str:
     if publication is None:
@@ -154,55 +141,23 @@ def officer_email(publication) -> str:
     return SiteIdentity.for_site(site).contact_email if site else ""
 
 
-def officer_message(paper_request, recipient) -> EmailMessage:
+def notify_officer(paper_request) -> None:
+    """Queue the officer's e-mail about a request; replying answers the visitor."""
+    recipient = officer_email(paper_request.publication)
+    if not recipient:
+        # The request is kept and listed in the admin; only the e-mail has nowhere to go.
+        logger.warning("Paper-copy request %s: no officer to notify: set the officer's "
+                       "e-mail on the publication or the contact e-mail of the site.",
+                       paper_request.pk)
+        return
     with translation.override(settings.LANGUAGE_CODE):
         subject = _("Paper-copy request: %(title)s") % {"title": paper_request.publication_title}
-        body = render_to_string("pages/publications/paper_copy_request_email.txt", {
+        body = render_to_string("pages/publications/emails/paper_copy_request.txt", {
             "paper_request": paper_request,
             "admin_url": admin_edit_url(paper_request),
         })
-    return EmailMessage(subject=str(subject), body=body, to=[recipient],
-                        reply_to=[paper_request.email])
-
-
-def notify_officer(request_id) -> bool:
-    """Send the officer the request; record the attempt, and its error when it fails."""
-    paper_request = PaperCopyRequest.objects.select_related("publication").get(pk=request_id)
-    if paper_request.email_sent_at:
-        return True
-    requests = PaperCopyRequest.objects.filter(pk=request_id)
-    requests.update(email_attempts=F("email_attempts") + 1)
-    try:
-        recipient = officer_email(paper_request.publication)
-        if not recipient:
-            raise NoRecipientError("No recipient: set the officer's e-mail on the publication "
-                                   "or the contact e-mail of the site.")
-        officer_message(paper_request, recipient).send()
-    except (NoRecipientError, smtplib.SMTPException, OSError) as error:
-        logger.warning("Paper-copy request %s: notification failed: %s", request_id, error)
-        requests.update(email_error=f"{error.__class__.__name__}: {error}"[:1000])
-        return False
-    requests.update(email_sent_at=timezone.now(), email_error="")
-    return True
-
-
-@task()
-def notify_officer_of_paper_copy_request(request_id: int) -> bool:
-    return notify_officer(request_id)
-
-
-def retry_paper_copy_notifications(max_attempts=MAX_NOTIFICATION_ATTEMPTS):
-    """Try again to notify the requests whose e-mail has not gone; (sent, still failing)."""
-    pending = PaperCopyRequest.objects.filter(
-        email_sent_at__isnull=True, email_attempts__lt=max_attempts
-    ).values_list("pk", flat=True)
-    sent = failed = 0
-    for request_id in list(pending):
-        if notify_officer(request_id):
-            sent += 1
-        else:
-            failed += 1
-    return sent, failed
+    queue_email(to=recipient, reply_to=paper_request.email, subject=str(subject), body=body,
+                about=paper_request, kind="paper-copy-request")
 
 
 # --- schema.org -------------------------------------------------------------------------------

@@ -2,12 +2,17 @@
 with a reason e-mailed to the organiser, approve in bulk. Intranet statistics."""
 
 import datetime as dt
+from datetime import timedelta
+from io import StringIO
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.core import mail
+from django.core.management import call_command
 from django.utils import timezone
 
 from events.models import EventStatus, LocalEvent
+from portal.outbox.models import OutgoingEmail
 from tests.helpers.events import make_event, propose_change, venue_in
 
 pytestmark = pytest.mark.django_db
@@ -84,12 +89,10 @@ def test_refusal_needs_a_reason_which_is_emailed(public_client, officer_bretagne
     assert "http://localhost:8000/evenements/mes-evenements/" in message.body
 
 
-def test_a_mail_server_failure_does_not_stop_an_approval(
-    public_client, officer_bretagne, submissions, settings, django_capture_on_commit_callbacks
+def test_a_mail_server_failure_does_not_stop_an_approval_and_the_email_is_retried(
+    public_client, officer_bretagne, submissions, smtp_server_down,
+    django_capture_on_commit_callbacks
 ):
-    # A real SMTP client, pointed at a port where nothing listens.
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", 9, 2
     rennes, _caen = submissions
     public_client.force_login(officer_bretagne)
     with django_capture_on_commit_callbacks(execute=True):
@@ -97,7 +100,82 @@ def test_a_mail_server_failure_does_not_stop_an_approval(
     assert response.status_code == 302
     rennes.refresh_from_db()
     assert rennes.status == EventStatus.APPROVED
-    assert mail.outbox == []
+    # The organiser's e-mail is kept, with what went wrong, until the server is back.
+    email = OutgoingEmail.objects.about(rennes).get()
+    assert (email.kind, email.to, email.status) == ("event-approved",
+                                                    "organisatrice@example.org", "failed")
+    assert "ConnectionRefusedError" in email.last_error
+
+    smtp_server_down.start()
+    OutgoingEmail.objects.update(next_attempt_at=timezone.now() - timedelta(seconds=1))
+    call_command("send_outbox", stdout=StringIO())
+    email.refresh_from_db()
+    assert (email.status, email.attempts) == ("sent", 2)
+    [message] = smtp_server_down.received
+    assert message["To"] == "organisatrice@example.org"
+    assert message["Subject"].strip() == "Votre événement « Soumis à Rennes » est publié"
+
+
+@pytest.fixture
+def organiser_client(public_client, organiser):
+    public_client.force_login(organiser)
+    return public_client
+
+
+def submit(client, event, capture):
+    with capture(execute=True):
+        return client.post(f"/evenements/mes-evenements/{event.pk}/recapitulatif/",
+                           {"submit": "1"})
+
+
+def test_the_regions_officers_are_emailed_when_an_organiser_submits(
+    organiser_client, edition, organiser, officer_bretagne, officer_normandie, make_user,
+    directorates, django_capture_on_commit_callbacks
+):
+    make_user("agent.bretagne@example.org", directorates[0].staff_group)  # not an officer
+    draft = make_event(edition, organiser, title="Nouvelle visite", status=EventStatus.DRAFT)
+    with django_capture_on_commit_callbacks(execute=True):
+        organiser_client.post(f"/evenements/mes-evenements/{draft.pk}/evenement/",
+                              {"save_draft": "1"})
+    assert mail.outbox == []  # a draft saved is nobody's business yet
+    assert submit(organiser_client, draft, django_capture_on_commit_callbacks
+                  ).status_code == 302
+    [message] = mail.outbox
+    assert message.to == ["officier.bretagne@example.org"]
+    assert message.subject == "Event to moderate: Nouvelle visite"
+    assert message.body.startswith("Bonjour,")  # the directorate’s language
+    assert (f"http://intranet.localhost:8000/admin/snippets/events/localevent/edit/{draft.pk}/"
+            in message.body)
+    assert OutgoingEmail.objects.about(draft).get().kind == "event-pending"
+
+
+def test_officers_are_emailed_when_a_published_event_changes(
+    organiser_client, edition, organiser, officer_bretagne, django_capture_on_commit_callbacks
+):
+    event = make_event(edition, organiser, title="Titre publié")
+    propose_change(event, submit=False, title="Titre modifié")
+    assert mail.outbox == []  # a change saved but not submitted waits with its organiser
+    submit(organiser_client, event, django_capture_on_commit_callbacks)
+    [message] = mail.outbox
+    assert message.to == ["officier.bretagne@example.org"]
+    assert message.subject == "Changes to moderate: Titre modifié"
+    assert "The published version stays online" in message.body
+    assert f"/admin/snippets/events/localevent/edit/{event.pk}/" in message.body
+    assert OutgoingEmail.objects.about(event).get().kind == "event-pending"
+
+
+def test_a_region_without_officers_falls_back_to_those_who_moderate_every_region(
+    organiser_client, edition, organiser, officer_bretagne, make_user,
+    django_capture_on_commit_callbacks
+):
+    national = make_user("national@example.org")
+    national.user_permissions.add(Permission.objects.get(codename="moderate_all_regions"))
+    make_user("inactive@example.org", is_active=False).user_permissions.add(
+        Permission.objects.get(codename="moderate_all_regions"))
+    draft = make_event(edition, organiser, venue=caen(), title="À Caen",
+                       status=EventStatus.DRAFT)
+    submit(organiser_client, draft, django_capture_on_commit_callbacks)
+    assert [message.to for message in mail.outbox] == [["national@example.org"]]
 
 
 def test_bulk_approve_only_touches_the_officers_region(public_client, officer_bretagne,

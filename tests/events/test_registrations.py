@@ -3,13 +3,16 @@ e-mail with a cancellation link, attendee export in the admin."""
 
 import datetime as dt
 import re
+from io import StringIO
 
 import icalendar
 import pytest
 from django.core import mail
+from django.core.management import call_command
 from django.utils import timezone
 
 from events.models import DirectorateEventPage, Registration, RegistrationStatus
+from portal.outbox.models import OutgoingEmail
 from tests.helpers.accounts import activate_totp
 
 pytestmark = pytest.mark.django_db
@@ -26,8 +29,9 @@ def conference(public_home):
     return page
 
 
-def register(client, name, email):
-    return client.post("/conference/", {"name": name, "email": email, "organisation": ""})
+def register(client, name, email, **extra):
+    data = {"name": name, "email": email, "organisation": "", "website": ""}
+    return client.post("/conference/", {**data, **extra.pop("data", {})}, **extra)
 
 
 def test_registration_capacity_waiting_list_and_cancellation(
@@ -54,6 +58,51 @@ def test_registration_capacity_waiting_list_and_cancellation(
     statuses = dict(Registration.objects.values_list("email", "status"))
     assert statuses == {"awa@example.org": "cancelled", "bruno@example.org": "confirmed"}
     assert mail.outbox[-1].to == ["bruno@example.org"]
+
+
+def test_the_honeypot_stops_robots(public_client, conference,
+                                   django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = register(public_client, "Robot", "robot@example.org",
+                            data={"website": "https://spam.example"})
+    assert response.status_code == 400
+    assert "fr-alert--error" in response.content.decode()
+    assert not Registration.objects.exists() and not OutgoingEmail.objects.exists()
+
+
+def test_too_many_registrations_from_one_address_are_refused_keeping_the_input(
+    public_client, conference
+):
+    conference.capacity = None
+    conference.save_revision().publish()
+    for number in range(10):
+        assert register(public_client, f"Collègue {number}",
+                        f"collegue{number}@example.org").status_code == 302
+    response = register(public_client, "Une de trop", "trop@example.org")
+    assert response.status_code == 429
+    html = response.content.decode()
+    assert 'value="Une de trop"' in html and "fr-alert--error" in html
+    assert "Please wait 10 minutes" in html
+    assert Registration.objects.count() == 10
+    other = register(public_client, "Autre", "autre@example.org", REMOTE_ADDR="192.0.2.7")
+    assert other.status_code == 302
+
+
+def test_a_confirmation_waits_in_the_outbox_while_the_mail_server_is_down(
+    public_client, conference, smtp_server_down, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        assert register(public_client, "Awa Diallo", "awa@example.org").status_code == 302
+    registration = Registration.objects.get()
+    email = registration.emails.get()
+    assert (email.kind, email.status) == ("registration-confirmed", "failed")
+
+    smtp_server_down.start()
+    OutgoingEmail.objects.update(next_attempt_at=timezone.now() - dt.timedelta(seconds=1))
+    call_command("send_outbox", stdout=StringIO())
+    [message] = smtp_server_down.received
+    assert message["To"] == "awa@example.org"
+    assert "/evenements/inscription/annuler/" in message.get_content()
 
 
 def test_a_forged_cancellation_link_is_a_404(public_client, conference):

@@ -4,7 +4,7 @@ import time
 
 from allauth.account.models import EmailAddress
 from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, generate_totp_secret, hotp_value
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 
 from portal.models import User
 
@@ -19,6 +19,17 @@ def create_user(email, *groups, superuser=False, password=PASSWORD, **fields):
         user.groups.add(group if isinstance(group, Group) else Group.objects.get(name=group))
     EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
     return user
+
+
+def admin_reviewer(*codenames) -> tuple[User, Group]:
+    """An account that may open the admin (TOTP set up) and has only these permissions
+    besides, through its "Reviewers" group."""
+    reviewers = Group.objects.create(name="Reviewers")
+    reviewers.permissions.add(*Permission.objects.filter(codename__in=["access_admin",
+                                                                       *codenames]))
+    reviewer = create_user("relecteur@example.org", reviewers)
+    activate_totp(reviewer)
+    return reviewer, reviewers
 
 
 def activate_totp(user) -> str:

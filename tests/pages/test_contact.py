@@ -2,7 +2,6 @@
 reference, followed in the admin, retried when e-mail fails and purged after retention."""
 
 import re
-import socket
 from datetime import datetime, timedelta
 from io import StringIO
 
@@ -13,10 +12,10 @@ from django.core.management import call_command
 from django.utils import timezone
 from wagtail.models import Locale, ModelLogEntry
 
-from pages.contact.emails import MAX_ATTEMPTS
 from pages.contact.models import months_before
-from pages.models import ContactPage, ContactTopic, Question, QuestionEmail
-from tests.helpers.accounts import activate_totp
+from pages.models import ContactPage, ContactTopic, Question
+from portal.outbox.models import DeliveryAttempt, EmailStatus, OutgoingEmail
+from tests.helpers.accounts import activate_totp, admin_reviewer
 
 pytestmark = pytest.mark.django_db
 
@@ -66,23 +65,6 @@ def ask(public_client, contact_page, django_capture_on_commit_callbacks):
     return post
 
 
-def closed_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-@pytest.fixture
-def failing_smtp(settings):
-    """A real SMTP backend pointed at a port where nothing listens."""
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST = "127.0.0.1"
-    settings.EMAIL_PORT = closed_port()
-    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
-    settings.EMAIL_TIMEOUT = 3
-    return settings
-
-
 # --- The form -------------------------------------------------------------------------------
 
 
@@ -125,7 +107,8 @@ def test_question_is_stored_routed_to_the_topic_mailbox_and_acknowledged(ask, to
     assert question.reference in acknowledgement.body
     # The acknowledgement repeats nothing the sender typed (no relay for spam).
     assert "toiture" not in acknowledgement.body and "chapelle" not in acknowledgement.subject
-    assert all(email.sent_at and email.attempts == 1 for email in question.emails.all())
+    assert all(email.status == "sent" and email.sent_at and email.attempts == 1
+               for email in question.emails.all())
 
 
 def test_after_sending_the_visitor_sees_the_reference_number(ask, public_client, topics):
@@ -221,56 +204,51 @@ def test_english_question_is_acknowledged_in_english(public_client, public_home,
 # --- Nothing lost when e-mail fails ----------------------------------------------------------
 
 
-def test_question_is_stored_even_when_the_smtp_server_is_down(ask, topics, failing_smtp):
+def test_question_is_stored_even_when_the_smtp_server_is_down(ask, topics, smtp_server_down):
     response = ask(question_data(topics[0]))
     assert response.status_code == 302  # the visitor still gets a reference
     question = Question.objects.get()
     emails = list(question.emails.all())
-    assert {email.kind for email in emails} == {"notification", "acknowledgement"}
+    assert {email.kind for email in emails} == {"question-notification",
+                                                "question-acknowledgement"}
     for email in emails:
-        assert email.sent_at is None and email.attempts == 1
+        assert email.status == "failed" and email.sent_at is None and email.attempts == 1
         assert "ConnectionRefused" in email.last_error
-    assert not mail.outbox
+        assert email.next_attempt_at > timezone.now()
 
 
-def test_retry_command_sends_what_failed_once_smtp_is_back(ask, topics, failing_smtp):
+def make_due(emails):
+    """As if the wait before the next attempt were over."""
+    OutgoingEmail.objects.filter(pk__in=[email.pk for email in emails]).update(
+        next_attempt_at=timezone.now() - timedelta(seconds=1))
+
+
+def test_retry_command_sends_what_failed_once_smtp_is_back(ask, topics, smtp_server_down):
     ask(question_data(topics[0]))
     question = Question.objects.get()
 
+    stdout = StringIO()
+    call_command("retry_question_emails", stdout=stdout)  # the former name still works
+    assert "0 e-mail(s) sent" in stdout.getvalue()
+    assert {email.attempts for email in question.emails.all()} == {1}  # not due yet
+
+    make_due(question.emails.all())
     stdout, stderr = StringIO(), StringIO()
     call_command("retry_question_emails", stdout=stdout, stderr=stderr)
     assert "0 e-mail(s) sent" in stdout.getvalue()
-    assert "2 e-mail(s) still not sent" in stderr.getvalue()
+    assert "2 e-mail(s) failed and will be tried again" in stderr.getvalue()
     assert {email.attempts for email in question.emails.all()} == {2}
 
-    failing_smtp.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    smtp_server_down.start()
+    make_due(question.emails.all())
     stdout = StringIO()
     call_command("retry_question_emails", stdout=stdout)
     assert "2 e-mail(s) sent" in stdout.getvalue()
-    assert sorted(m.to[0] for m in mail.outbox) == ["anne@example.org", "crmh@example.org"]
-    assert all(email.sent_at and email.last_error == "" and email.attempts == 3
+    assert sorted(smtp_server_down.recipients()) == ["anne@example.org", "crmh@example.org"]
+    assert all(email.status == "sent" and email.last_error == "" and email.attempts == 3
                for email in question.emails.all())
     call_command("retry_question_emails", stdout=StringIO())
-    assert len(mail.outbox) == 2  # nothing is sent twice
-
-
-def test_retry_skips_fresh_sent_and_exhausted_emails(topics, contact_page):
-    def stored_question(**email_fields):
-        question = Question(topic=topics[0], name="X", email="x@example.org", subject="S",
-                            message="M", locale=contact_page.locale, page=contact_page)
-        question.save()
-        QuestionEmail.objects.create(question=question, kind="acknowledgement",
-                                     recipient=question.email, **email_fields)
-        return question
-
-    now = timezone.now()
-    stored_question()  # just created: its task is still to run
-    stored_question(attempts=MAX_ATTEMPTS, last_error="gave up")
-    stored_question(attempts=1, sent_at=now)
-    forgotten = stored_question(created_at=now - timedelta(minutes=30))
-    call_command("retry_question_emails", stdout=StringIO())
-    assert [m.to for m in mail.outbox] == [["x@example.org"]]
-    assert forgotten.emails.get().sent_at is not None
+    assert len(smtp_server_down.received) == 2  # nothing is sent twice
 
 
 # --- Spam --------------------------------------------------------------------------------------
@@ -433,14 +411,21 @@ def test_officer_changes_status_and_notes_the_reply_but_not_the_question(officer
 
 def test_officer_inspects_the_message_and_e_mail_delivery(officer_client, topics, contact_page):
     question = stored(topics[0], contact_page, "Toiture")
-    QuestionEmail.objects.create(question=question, kind="notification",
-                                 recipient="crmh@example.org", attempts=2,
-                                 last_error="SMTPServerDisconnected: down")
+    email = OutgoingEmail.objects.create(
+        to="crmh@example.org", subject="Nouvelle question", body="…", status="failed",
+        attempts=2, last_error="SMTPServerDisconnected: down", content_type=ContentType.objects
+        .get_for_model(Question), object_id=question.pk)
     response = officer_client.get(f"{ADMIN}inspect/{question.pk}/")
     assert response.status_code == 200
     html = response.content.decode()
     assert "Le message<br>sur deux lignes" in html
     assert "SMTPServerDisconnected: down" in html
+    # The edit view shows the same, with the way to the e-mail in the outbox.
+    html = officer_client.get(f"{ADMIN}edit/{question.pk}/").content.decode()
+    assert "SMTPServerDisconnected: down" in html
+    assert f"/admin/outbox/inspect/{email.pk}/" in html
+    listed = officer_client.get(ADMIN).context["object_list"]
+    assert [row.unsent_emails for row in listed] == [1]
 
 
 def test_questions_cannot_be_created_in_the_admin(officer_client, topics):
@@ -449,15 +434,8 @@ def test_questions_cannot_be_created_in_the_admin(officer_client, topics):
     assert not Question.objects.exists()
 
 
-def test_admin_users_without_the_permission_do_not_see_questions(
-    public_client, make_user, sites
-):
-    from django.contrib.auth.models import Group, Permission
-
-    reviewers = Group.objects.create(name="Reviewers")
-    reviewers.permissions.add(Permission.objects.get(codename="access_admin"))
-    reviewer = make_user("relecteur@example.org", reviewers)
-    activate_totp(reviewer)
+def test_admin_users_without_the_permission_do_not_see_questions(public_client, sites):
+    reviewer, _group = admin_reviewer()
     public_client.force_login(reviewer)
     assert public_client.get(ADMIN).status_code in (302, 403)
 
@@ -526,7 +504,10 @@ def test_purge_deletes_questions_past_their_page_retention_with_their_data(
     age(expired_short, days=100)
     age(kept_short, days=80)
     age(orphan, days=370)
-    QuestionEmail.objects.create(question=expired, kind="notification", recipient="a@b.org")
+    expired_email = OutgoingEmail.objects.create(
+        to="a@b.org", subject="S", body="B", content_type=ContentType.objects.get_for_model(
+            Question), object_id=expired.pk)
+    DeliveryAttempt.objects.create(email=expired_email, attempted_at=timezone.now())
     ModelLogEntry.objects.create(
         content_type=ContentType.objects.get_for_model(Question), object_id=str(expired.pk),
         label=expired.reference, action="wagtail.edit", timestamp=timezone.now(),
@@ -542,7 +523,8 @@ def test_purge_deletes_questions_past_their_page_retention_with_their_data(
     assert "3 question(s) deleted" in stdout.getvalue()
     assert set(Question.objects.values_list("subject", flat=True)) == {"Récente",
                                                                        "Presse récente"}
-    assert not QuestionEmail.objects.filter(question_id=expired.pk).exists()
+    assert not OutgoingEmail.objects.filter(pk=expired_email.pk).exists()
+    assert not DeliveryAttempt.objects.exists()
     assert not ModelLogEntry.objects.filter(object_id=str(expired.pk)).exists()
 
 
@@ -575,10 +557,12 @@ def test_contact_page_queries_do_not_grow_with_topics(public_client, contact_pag
 def test_demo_loads_the_form_faqs_and_legal_pages_once(public_client):
     call_command("load_demo", stdout=StringIO())
     counts = (ContactTopic.objects.count(), Question.objects.count(),
-              QuestionEmail.objects.count())
+              OutgoingEmail.objects.count())
     call_command("load_demo", stdout=StringIO())
     assert (ContactTopic.objects.count(), Question.objects.count(),
-            QuestionEmail.objects.count()) == counts
+            OutgoingEmail.objects.count()) == counts
+    assert all(email.status == EmailStatus.SENT for question in Question.objects.all()
+               for email in question.emails.all())
     assert counts[0] == 10  # five topics, in French and in English
     assert set(ContactTopic.objects.filter(locale__language_code="fr")
                .values_list("email", flat=True)) >= {"patrimoine.bretagne@relais.localhost"}

@@ -1,8 +1,7 @@
 import io
 import json
 import re
-import socket
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.core import mail
@@ -25,6 +24,8 @@ from pages.models import (
 )
 from pages.validators import normalise_isbn, normalise_issn, validate_isbn, validate_issn
 from portal.models import SiteIdentity
+from portal.outbox.models import OutgoingEmail
+from portal.outbox.sending import queue_email
 from tests.helpers.accounts import activate_totp
 
 pytestmark = pytest.mark.django_db
@@ -188,14 +189,25 @@ def order(client, page, **changes):
     return client.post(page.url, data)
 
 
-def test_a_paper_copy_request_is_stored_and_the_officer_notified(public_client, magazine):
-    response = order(public_client, magazine)
+@pytest.fixture
+def after_commit(django_capture_on_commit_callbacks):
+    """Run what waits for the commit (the outbox's sending task) after each request."""
+    def run(request, *args, **kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            return request(*args, **kwargs)
+    return run
+
+
+def test_a_paper_copy_request_is_stored_and_the_officer_notified(public_client, magazine,
+                                                                 after_commit):
+    response = after_commit(order, public_client, magazine)
     assert response.status_code == 302
     assert response["Location"] == "/publications/magazine-12/#paper-copies"
     paper_request = PaperCopyRequest.objects.get()
     assert paper_request.publication_title == "Culture & territoires n° 12"
     assert paper_request.quantity == 3
-    assert paper_request.email_sent_at is not None and paper_request.email_attempts == 1
+    email = paper_request.emails.get()
+    assert (email.status, email.attempts, email.kind) == ("sent", 1, "paper-copy-request")
     [message] = mail.outbox
     assert message.to == ["diffusion@example.org"]
     assert message.reply_to == ["g.lebihan@example.org"]
@@ -206,60 +218,55 @@ def test_a_paper_copy_request_is_stored_and_the_officer_notified(public_client, 
     assert 'class="fr-alert fr-alert--success' in page_after.content.decode()
 
 
-def test_without_an_officer_the_site_contact_is_notified(public_client, magazine, sites):
+def test_without_an_officer_the_site_contact_is_notified(public_client, magazine, sites,
+                                                         after_commit):
     magazine.contact_email = ""
     magazine.save_revision().publish()
     identity = SiteIdentity.for_site(sites[0])
     identity.contact_email = "communication@example.org"
     identity.save()
-    order(public_client, magazine)
+    after_commit(order, public_client, magazine)
     assert mail.outbox[0].to == ["communication@example.org"]
 
 
-def closed_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+def test_without_anyone_to_notify_the_request_is_still_taken(public_client, magazine,
+                                                             after_commit):
+    magazine.contact_email = ""
+    magazine.save_revision().publish()
+    assert after_commit(order, public_client, magazine).status_code == 302
+    assert PaperCopyRequest.objects.count() == 1
+    assert not OutgoingEmail.objects.exists() and mail.outbox == []
 
 
 def test_a_request_survives_a_failing_mail_server_and_the_command_retries_it(
-    public_client, magazine, settings
+    public_client, magazine, smtp_server_down, after_commit
 ):
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST = "127.0.0.1"
-    settings.EMAIL_PORT = closed_port()
-    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
-    settings.EMAIL_TIMEOUT = 5
-
-    response = order(public_client, magazine)
+    response = after_commit(order, public_client, magazine)
     assert response.status_code == 302  # the visitor is not bothered by our mail server
     paper_request = PaperCopyRequest.objects.get()
-    assert paper_request.email_sent_at is None
-    assert paper_request.email_attempts == 1
-    assert "ConnectionRefusedError" in paper_request.email_error
+    email = paper_request.emails.get()
+    assert (email.status, email.attempts, email.sent_at) == ("failed", 1, None)
+    assert "ConnectionRefusedError" in email.last_error
 
-    call_command("retry_notifications", stdout=(output := io.StringIO()))
-    paper_request.refresh_from_db()
-    assert paper_request.email_attempts == 2 and paper_request.email_sent_at is None
-    assert "0 sent, 1 still failing" in output.getvalue()
-
-    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    call_command("retry_notifications", stdout=(output := io.StringIO()))
-    paper_request.refresh_from_db()
-    assert paper_request.email_sent_at is not None
-    assert paper_request.email_attempts == 3 and paper_request.email_error == ""
-    assert len(mail.outbox) == 1
-    assert "1 sent, 0 still failing" in output.getvalue()
+    smtp_server_down.start()
+    OutgoingEmail.objects.update(next_attempt_at=timezone.now() - timedelta(seconds=1))
+    call_command("retry_notifications", stdout=(output := io.StringIO()))  # former name
+    email.refresh_from_db()
+    assert (email.status, email.attempts, email.last_error) == ("sent", 2, "")
+    assert "1 e-mail(s) sent" in output.getvalue()
+    [message] = smtp_server_down.received
+    assert message["To"] == "diffusion@example.org"
+    assert message["Reply-To"] == "g.lebihan@example.org"
 
     call_command("retry_notifications", stdout=io.StringIO())
-    assert len(mail.outbox) == 1  # a notified request is not sent twice
+    assert len(smtp_server_down.received) == 1  # a notified request is not sent twice
 
 
-def test_the_honeypot_stops_robots(public_client, magazine):
-    response = order(public_client, magazine, website="http://spam.example")
+def test_the_honeypot_stops_robots(public_client, magazine, after_commit):
+    response = after_commit(order, public_client, magazine, website="http://spam.example")
     assert response.status_code == 400
     assert not PaperCopyRequest.objects.exists()
-    assert mail.outbox == []
+    assert not OutgoingEmail.objects.exists() and mail.outbox == []
 
 
 def test_too_many_requests_from_one_address_are_refused_keeping_the_input(
@@ -398,6 +405,28 @@ def test_paper_copy_requests_are_listed_in_the_admin_by_status(admin_client, mag
     assert response.status_code == 302
     bruno.refresh_from_db()
     assert (bruno.status, bruno.officer_note, bruno.name) == ("sent", "Envoyé le 3/10", "Bruno")
+
+
+def test_officers_see_whether_the_officer_was_notified(admin_client, magazine):
+    anne = PaperCopyRequest.objects.create(
+        publication=magazine, publication_title=magazine.title, name="Anne",
+        email="anne@example.org", postal_address="x", quantity=1)
+    PaperCopyRequest.objects.create(publication=magazine, publication_title=magazine.title,
+                                    name="Bruno", email="bruno@example.org",
+                                    postal_address="x", quantity=2)
+    email = queue_email(to="diffusion@example.org", subject="Demande", body="…", about=anne)
+    OutgoingEmail.objects.filter(pk=email.pk).update(status="sent", sent_at=timezone.now())
+    url = "/admin/snippets/pages/papercopyrequest/"
+    notified = admin_client.get(url, {"notified": "true"}).context["object_list"]
+    assert [item.name for item in notified] == ["Anne"]
+    waiting = admin_client.get(url, {"notified": "false"}).context["object_list"]
+    assert [item.name for item in waiting] == ["Bruno"]
+    html = admin_client.get(f"{url}edit/{anne.pk}/").content.decode()
+    assert "Sent to diffusion@example.org" in html
+    assert f"/admin/outbox/inspect/{email.pk}/" in html
+    response = admin_client.get(url, {"export": "csv"})
+    rows = b"".join(response.streaming_content).decode().splitlines()
+    assert "Officer notified on" in rows[0]
 
 
 # --- Listing ---------------------------------------------------------------------------------
