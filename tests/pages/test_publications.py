@@ -11,7 +11,7 @@ from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.utils import timezone
-from wagtail.documents.models import Document
+from wagtail.documents import get_document_model
 from wagtail.models import PageViewRestriction
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
@@ -26,6 +26,8 @@ from pages.models import (
 from pages.validators import normalise_isbn, normalise_issn, validate_isbn, validate_issn
 from portal.models import SiteIdentity
 from tests.conftest import activate_totp
+
+Document = get_document_model()
 
 pytestmark = pytest.mark.django_db
 
@@ -552,8 +554,9 @@ def test_publication_page_queries_do_not_grow(public_client, index, count,
 
 def demo_counts():
     from wagtail.embeds.models import Embed
-    from wagtail.images.models import Image
+    from wagtail.images import get_image_model
 
+    Image = get_image_model()
     return [model.objects.count() for model in (PublicationPage, PublicationCollection,
                                                  DownloadCount, PaperCopyRequest, Document,
                                                  Image, Embed)]
