@@ -10,6 +10,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from pages.choosers import chooser_urls
 from pages.contact.admin import QuestionPermissionPolicy, QuestionsGroup
 from pages.models import (
     DownloadCount,
@@ -135,3 +136,9 @@ class NewsCategoryViewSet(SnippetViewSet):
 
 
 register_snippet(NewsCategoryViewSet)
+
+
+@hooks.register("register_admin_urls", order=-1)
+def register_choosers_uploading_to_the_readers_collection():
+    # order=-1: before Wagtail's viewsets, so that these views answer the chooser URLs.
+    return chooser_urls()

@@ -5,7 +5,6 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from portal.intranet import user_is_denied_page
-from portal.media import check_file_access
 from portal.models import Directorate
 
 
@@ -30,11 +29,3 @@ def deny_signed_in_users_outside_the_page_groups(page, request, serve_args, serv
     """
     if user_is_denied_page(request.user, page):
         raise PermissionDenied("This page is restricted to other groups.")
-
-
-@hooks.register("before_serve_document", order=-10)
-def check_document_access(document, request):
-    """Restricted documents follow portal.media's rules: intranet ones never leave the
-    intranet host, a directorate's go to its staff, and signed-in visitors without the right
-    get a 403 instead of Wagtail's login loop."""
-    return check_file_access(request, document)
