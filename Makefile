@@ -44,4 +44,4 @@ messages: install
 	$(BIN)/python manage.py compilemessages --locale fr --ignore ".venv/*"
 
 clean:
-	rm -rf $(VENV) db.sqlite3 db.sqlite3-* media static_collected
+	rm -rf $(VENV) db.sqlite3 db.sqlite3-* media media_private static_collected

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.forms import BaseChildFormSet, ClusterForm, childformset_factory
 
 from events.models import LocalEvent, NationalEventPage, TimeSlot, Venue, public_edition_ids
+from portal.uploads import MAX_PHOTO_MEGAPIXELS, name_for_format, photo_format
 
 
 class DateTimeInput(forms.DateTimeInput):
@@ -34,9 +35,18 @@ class EventDetailsForm(ClusterForm):
         super().__init__(*args, **kwargs)
         self.fields["edition"].queryset = NationalEventPage.objects.filter(
             pk__in=public_edition_ids()).order_by("-edition_year", "title")
-        self.fields["image"].help_text = _("JPEG, PNG or WebP, 5 MB at most.")
+        self.fields["image"].help_text = _(
+            "JPEG, PNG or WebP, 5 MB and %(megapixels)s megapixels at most."
+        ) % {"megapixels": MAX_PHOTO_MEGAPIXELS}
         self.fields["image"].widget = forms.FileInput(attrs={"accept": "image/jpeg,image/png,"
                                                                        "image/webp"})
+
+    def clean_image(self):
+        """A new image is stored with the extension of its real format, whatever its name."""
+        image = self.cleaned_data.get("image")
+        if image and "image" in self.changed_data:
+            image.name = name_for_format(image.name, photo_format(image))
+        return image
 
 
 class VenueForm(forms.ModelForm):

@@ -1,4 +1,5 @@
-"""Checks on identifiers and uploaded files, with messages an editor can act on.
+"""Checks on identifiers (ISBN, ISSN), with messages an editor can act on. Uploaded files are
+checked by portal.uploads.
 
 Check digits are python-stdnum's; the format and prefix rules come first here so that the
 message says what is wrong.
@@ -11,26 +12,6 @@ from django.utils.translation import gettext_lazy as _
 from stdnum import isbn, issn
 
 SEPARATORS = re.compile(r"[\s\-‐‑–]")
-
-# The first bytes of files whose extension says what they are. Formats without a fixed
-# signature (csv, txt, svg) are not checked.
-FILE_SIGNATURES = {
-    "pdf": (b"%PDF-",),
-    "mp3": (b"ID3", b"\xff\xfb", b"\xff\xf3", b"\xff\xf2", b"\xff\xfa"),
-    "ogg": (b"OggS",),
-    "png": (b"\x89PNG\r\n\x1a\n",),
-    "jpg": (b"\xff\xd8\xff",),
-    "jpeg": (b"\xff\xd8\xff",),
-    "gif": (b"GIF87a", b"GIF89a"),
-    # Office Open XML and OpenDocument files are zip archives.
-    "zip": (b"PK\x03\x04", b"PK\x05\x06"),
-    "docx": (b"PK\x03\x04",),
-    "xlsx": (b"PK\x03\x04",),
-    "pptx": (b"PK\x03\x04",),
-    "odt": (b"PK\x03\x04",),
-    "ods": (b"PK\x03\x04",),
-    "odp": (b"PK\x03\x04",),
-}
 
 
 def compact(value: str) -> str:
@@ -77,36 +58,3 @@ def validate_issn(value: str) -> None:
             _("This ISSN’s check digit is wrong: please check it for a typing error."),
             code="issn_checksum",
         )
-
-
-def file_extension(name: str) -> str:
-    return name.rpartition(".")[2].lower() if "." in name else ""
-
-
-def read_head(file, length: int = 16) -> bytes:
-    """The first bytes of an uploaded or stored file, leaving it ready to be read again."""
-    file.seek(0)
-    head = file.read(length)
-    file.seek(0)
-    return head
-
-
-def file_matches_its_extension(file, name: str) -> bool:
-    signatures = FILE_SIGNATURES.get(file_extension(name))
-    if signatures is None:
-        return True
-    return read_head(file).startswith(signatures)
-
-
-def validate_file_matches_extension(file, name: str) -> None:
-    if not file_matches_its_extension(file, name):
-        raise ValidationError(
-            _("This file is not a real %(format)s file, whatever its name says: "
-              "export it again from the original application."),
-            params={"format": file_extension(name).upper()},
-            code="file_signature",
-        )
-
-
-def is_pdf(file) -> bool:
-    return read_head(file).startswith(FILE_SIGNATURES["pdf"])

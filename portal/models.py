@@ -1,13 +1,27 @@
 from django.contrib.auth.models import AbstractUser, Group, Permission, UserManager
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
+from django.utils.functional import cached_property
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting, register_setting
+from wagtail.documents.models import AbstractDocument
+from wagtail.documents.models import Document as WagtailDocument
+from wagtail.images.models import (
+    AbstractImage,
+    AbstractRendition,
+    WagtailImageField,
+    get_rendition_storage,
+    get_rendition_upload_to,
+    get_upload_to,
+)
+from wagtail.images.models import Image as WagtailImage
+from wagtail.models import BaseViewRestriction, Collection, CollectionViewRestriction
 from wagtail.search import index
 
 from portal.sites import is_intranet_page
+from portal.storage import RenditionImageField, restricted_storage
 
 INTRANET_PERMISSION = "portal.access_intranet"
 
@@ -79,6 +93,15 @@ class Directorate(index.Indexed, models.Model):
         editable=False,
         null=True,
     )
+    collection = models.OneToOneField(
+        "wagtailcore.Collection",
+        verbose_name=_("collection"),
+        on_delete=models.PROTECT,
+        related_name="directorate",
+        editable=False,
+        null=True,
+        help_text=_("Documents and images for the directorate's staff only."),
+    )
 
     panels = [FieldPanel("name"), FieldPanel("short_name"), FieldPanel("slug"),
               FieldPanel("region_name")]
@@ -106,7 +129,26 @@ class Directorate(index.Indexed, models.Model):
             self.staff_group.permissions.add(
                 Permission.objects.get(content_type__app_label="portal", codename="access_intranet")
             )
+            self._ensure_collection()
             super().save(*args, **kwargs)
+
+    def _ensure_collection(self):
+        """The directorate's collection, inside the intranet's, readable by its staff only."""
+        if self.collection_id is not None:
+            if self.collection.name != self.short_name:
+                self.collection.name = self.short_name
+                self.collection.save(update_fields=["name"])
+            return
+        parent = IntranetSettings.load().intranet_collection or Collection.get_first_root_node()
+        self.collection = (
+            parent.get_children().filter(name=self.short_name, directorate__isnull=True).first()
+            or parent.add_child(name=self.short_name)
+        )
+        restriction, _created = CollectionViewRestriction.objects.get_or_create(
+            collection=self.collection,
+            defaults={"restriction_type": BaseViewRestriction.GROUPS},
+        )
+        restriction.groups.add(self.staff_group)
 
     @staticmethod
     def staff_group_name(short_name: str) -> str:
@@ -279,3 +321,88 @@ class FooterLinks(BaseSiteSetting):
     @property
     def accessibility_label(self) -> str:
         return self.ACCESSIBILITY_LABELS[self.accessibility_conformity]
+
+
+# --- Documents and images ---------------------------------------------------------------------
+# Wagtail's own models with one difference: where their files are stored. Who may read a file
+# is decided by portal.media from the item's collection.
+
+
+class LibraryDocument(AbstractDocument):
+    """A document of the library. Every document is stored in the restricted location and
+    downloaded through the view that checks its collection, never served by the proxy."""
+
+    file = models.FileField(upload_to="documents", verbose_name=_("file"),
+                            storage=restricted_storage)
+
+    admin_form_fields = WagtailDocument.admin_form_fields
+
+    class Meta(AbstractDocument.Meta):
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+
+
+class LibraryImage(AbstractImage):
+    """An image of the library. The original is source material that no page shows (pages
+    show renditions): it is stored in the restricted location. Renditions are public, or
+    restricted when the image's collection is (see Rendition)."""
+
+    file = WagtailImageField(verbose_name=_("file"), upload_to=get_upload_to,
+                             width_field="width", height_field="height",
+                             storage=restricted_storage, db_index=True)
+
+    admin_form_fields = WagtailImage.admin_form_fields
+
+    class Meta(AbstractImage.Meta):
+        verbose_name = _("image")
+        verbose_name_plural = _("images")
+
+    @cached_property
+    def is_restricted(self) -> bool:
+        from portal.media import collection_is_restricted
+
+        return collection_is_restricted(self.collection)
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or "collection" in update_fields:
+            # Placed in or out of a restricted collection: renditions made for the other side
+            # are dropped, and made again in the right location when next asked for.
+            from portal.media import drop_renditions
+
+            self.__dict__.pop("is_restricted", None)
+            drop_renditions(self.renditions.exclude(restricted=self.is_restricted))
+
+    def create_renditions(self, *filters):
+        # Wagtail makes several renditions in worker threads: decide their location here,
+        # in the request's thread and database connection.
+        _known = self.is_restricted
+        return super().create_renditions(*filters)
+
+    def generate_rendition_instance(self, filter, source):
+        rendition = super().generate_rendition_instance(filter, source)
+        rendition.restricted = self.is_restricted
+        return rendition
+
+
+class LibraryRendition(AbstractRendition):
+    image = models.ForeignKey(LibraryImage, on_delete=models.CASCADE, related_name="renditions")
+    restricted = models.BooleanField(
+        default=False, editable=False,
+        help_text="Stored in the restricted location, served through the view that checks "
+                  "the user.",
+    )
+    file = RenditionImageField(upload_to=get_rendition_upload_to, storage=get_rendition_storage,
+                               width_field="width", height_field="height", db_index=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["image", "filter_spec", "focal_point_key"],
+                                    name="portal_unique_rendition"),
+        ]
+
+    def save(self, *args, **kwargs):
+        if self._state.adding:
+            self.restricted = self.image.is_restricted
+        super().save(*args, **kwargs)

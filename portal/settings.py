@@ -246,10 +246,25 @@ TASKS = {
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env("STATIC_ROOT", str(BASE_DIR / "static_collected")))
+# Two places for uploaded files. MEDIA_ROOT holds only what anyone may read (renditions of
+# public images, event images): the proxy may serve it at MEDIA_URL. PRIVATE_MEDIA_ROOT holds
+# the rest (every document, the original of every image, the renditions of images in
+# restricted collections); it is never under MEDIA_URL and is read only through views that
+# check the user (portal.media), which hand the sending to the proxy with SENDFILE_BACKEND.
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "media")))
+PRIVATE_MEDIA_URL = "/private-media/"
+PRIVATE_MEDIA_ROOT = Path(env("PRIVATE_MEDIA_ROOT", str(BASE_DIR / "media_private")))
+_media_roots = (MEDIA_ROOT.resolve(), PRIVATE_MEDIA_ROOT.resolve())
+if _media_roots[0].is_relative_to(_media_roots[1]) or _media_roots[1].is_relative_to(
+    _media_roots[0]
+):
+    raise ImproperlyConfigured(
+        "MEDIA_ROOT and PRIVATE_MEDIA_ROOT must be two separate folders, neither inside the other."
+    )
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "restricted": {"BACKEND": "portal.storage.PrivateFileSystemStorage"},
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"
@@ -259,6 +274,19 @@ STORAGES = {
     },
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+# How restricted files leave once a view has checked the user: streamed by gunicorn (none),
+# or handed to the proxy with X-Accel-Redirect (nginx, internal location SENDFILE_URL) or
+# X-Sendfile (apache). See README, "Deploying".
+SENDFILE_BACKEND = {
+    "none": "wagtail.utils.sendfile_streaming_backend",
+    "nginx": "django_sendfile.backends.nginx",
+    "apache": "django_sendfile.backends.xsendfile",
+}.get(env("SENDFILE_BACKEND", "none").lower())
+if SENDFILE_BACKEND is None:
+    raise ImproperlyConfigured("SENDFILE_BACKEND must be none, nginx or apache.")
+SENDFILE_ROOT = str(PRIVATE_MEDIA_ROOT)
+SENDFILE_URL = "/internal-media"
 
 # --- E-mail -----------------------------------------------------------------------------------
 
@@ -385,7 +413,14 @@ WAGTAILDOCS_EXTENSIONS = [
     "csv", "docx", "gif", "jpeg", "jpg", "odp", "ods", "odt", "pdf", "png", "pptx", "svg",
     "txt", "xlsx", "zip", "mp3", "ogg",
 ]
+# Documents and images live in portal (portal.models): their files follow the privacy of
+# their collection (see "Files" above).
+WAGTAILDOCS_DOCUMENT_MODEL = "portal.LibraryDocument"
+WAGTAILIMAGES_IMAGE_MODEL = "portal.LibraryImage"
+# Documents are always downloaded (never shown inline on our origin) through the view that
+# checks their collection, with nosniff and a sandboxing Content-Security-Policy.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
 WAGTAILIMAGES_IMAGE_FORM_BASE = "portal.forms.ImageForm"
 # Every document upload checks that the file is what its extension says (a PDF is a PDF).
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "pages.documents.DocumentForm"

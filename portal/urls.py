@@ -1,11 +1,13 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
+
+from portal import media
 
 urlpatterns = [
     # The admin signs in through allauth only (MFA, rate limits): its own login page is closed.
@@ -14,7 +16,12 @@ urlpatterns = [
         RedirectView.as_view(pattern_name="account_login", query_string=True),
     ),
     path("admin/", include(wagtailadmin_urls)),
+    # Wagtail's document view, with the download headers (portal.media); same URL and name.
+    re_path(r"^documents/(\d+)/(.*)$", media.serve_document, name="wagtaildocs_serve"),
     path("documents/", include(wagtaildocs_urls)),
+    # Restricted image files, for those who may see them (never under MEDIA_URL).
+    path(settings.PRIVATE_MEDIA_URL.lstrip("/") + "<path:path>", media.serve_private_file,
+         name="private_media"),
     # Apps are included by name: the portal imports no other app.
     path("", include("pages.urls")),
 ]

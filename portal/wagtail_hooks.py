@@ -1,13 +1,11 @@
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from portal.intranet import user_is_denied_page
-from portal.models import Directorate, IntranetSettings
-from portal.sites import is_intranet_request
+from portal.models import Directorate
 
 
 class DirectorateViewSet(SnippetViewSet):
@@ -31,15 +29,3 @@ def deny_signed_in_users_outside_the_page_groups(page, request, serve_args, serv
     """
     if user_is_denied_page(request.user, page):
         raise PermissionDenied("This page is restricted to other groups.")
-
-
-@hooks.register("before_serve_document", order=-10)
-def hide_intranet_documents_from_public_site(document, request):
-    if is_intranet_request(request):
-        return
-    intranet_collection = IntranetSettings.load(request_or_site=request).intranet_collection
-    if intranet_collection is None:
-        return
-    collection = document.collection
-    if collection.pk == intranet_collection.pk or collection.is_descendant_of(intranet_collection):
-        raise Http404

@@ -21,6 +21,14 @@ def _fresh_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _media_roots(settings, tmp_path):
+    # Uploaded files go to throw-away folders: the public one and the restricted one.
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "media_private"
+    settings.SENDFILE_ROOT = str(settings.PRIVATE_MEDIA_ROOT)
+
+
 @pytest.fixture
 def sites(db):
     public, intranet = ensure_sites()

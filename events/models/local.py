@@ -26,9 +26,9 @@ from wagtail.models import DraftStateMixin, RevisionMixin
 from events import geography
 from events.models.reference import Department, Region, Theme
 from portal.text import folded
+from portal.uploads import photo_format
 
 MAX_IMAGE_BYTES = 5 * 1024 * 1024
-IMAGE_FORMATS = {"JPEG", "PNG", "WEBP"}
 
 # (code, label): each code is a boolean field ``access_<code>`` on LocalEvent.
 ACCESSIBILITY = [
@@ -65,31 +65,15 @@ class AttendanceMode(models.TextChoices):
 
 
 def validate_event_image(file):
-    """Refuse oversized files and anything Pillow does not recognise as JPEG, PNG or WebP."""
+    """Refuse oversized files and anything whose content is not a JPEG, PNG or WebP image of
+    at most portal.uploads.MAX_PHOTO_MEGAPIXELS."""
     if file.size > MAX_IMAGE_BYTES:
         raise ValidationError(
             _("The image is too large (%(size)s MB); the limit is 5 MB."),
             params={"size": round(file.size / 1024 / 1024, 1)},
             code="image_too_large",
         )
-    image = getattr(file, "image", None)
-    image_format = getattr(image, "format", None)
-    if image_format is None:
-        from PIL import Image
-
-        try:
-            file.seek(0)
-            with Image.open(file) as opened:
-                image_format = opened.format
-            file.seek(0)
-        except Exception as error:  # Pillow raises many kinds of errors on a fake image
-            raise ValidationError(
-                _("This file is not an image."), code="not_an_image"
-            ) from error
-    if image_format not in IMAGE_FORMATS:
-        raise ValidationError(
-            _("Send a JPEG, PNG or WebP image."), code="image_format"
-        )
+    photo_format(file)
 
 
 postcode_validator = RegexValidator(r"^\d{5}$", _("A postcode has five digits."))

@@ -10,6 +10,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
+from wagtail.images import get_image_model_string
 from wagtail.models import Orderable
 from wagtail.search import index
 
@@ -42,7 +43,7 @@ class NationalEventPage(RoutablePageMixin, BasePage):
     theme = models.CharField(_("theme of the edition"), max_length=200, blank=True)
     description = RichTextField(_("description"), features=RICH_TEXT, blank=True)
     visual = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("visual"), null=True, blank=True,
+        get_image_model_string(), verbose_name=_("visual"), null=True, blank=True,
         on_delete=models.SET_NULL, related_name="+",
     )
     communication_kit_url = models.URLField(

@@ -3,6 +3,7 @@ from django.db.models import Prefetch, prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
+from wagtail.images import get_image_model_string
 from wagtail.models import Page
 from wagtail.search import index
 
@@ -34,7 +35,7 @@ class BasePage(Page):
         help_text=_("One or two sentences shown under the title and in lists of pages."),
     )
     listing_image = models.ForeignKey(
-        "wagtailimages.Image",
+        get_image_model_string(),
         verbose_name=_("listing image"),
         null=True,
         blank=True,
@@ -43,7 +44,7 @@ class BasePage(Page):
         help_text=_("Shown on the cards that link to this page."),
     )
     social_image = models.ForeignKey(
-        "wagtailimages.Image",
+        get_image_model_string(),
         verbose_name=_("social-sharing image"),
         null=True,
         blank=True,

@@ -44,13 +44,16 @@ def draw_illustration(palette: str, seed: int, size=(1600, 900)) -> bytes:
     return output.getvalue()
 
 
-def demo_image(title: str, alt_text: str, palette: str, seed: int):
-    """The demo image with this title, drawn and stored the first time only."""
+def demo_image(title: str, alt_text: str, palette: str, seed: int, collection=None):
+    """The demo image with this title, drawn and stored the first time only (in the root
+    collection unless another is given)."""
     image_model = get_image_model()
     existing = image_model.objects.filter(title=title).first()
     if existing:
         return existing
     image = image_model(title=title, description=alt_text)
+    if collection is not None:
+        image.collection = collection
     content = BytesIO(draw_illustration(palette, seed))
     image.file = ImageFile(content, name=f"demo-{seed}.jpg")
     image.save()

@@ -9,7 +9,7 @@ from wagtail.models import Locale
 from pages.base.demo import heading, paragraph, restrict_to, translate
 from pages.demo.images import demo_image
 from pages.models import NewsArticlePage, NewsCategory, NewsIndexPage
-from portal.models import Directorate
+from portal.models import Directorate, IntranetSettings
 
 # slug: (French name, English name, English slug)
 CATEGORIES = {
@@ -213,12 +213,13 @@ def add_index(parent, slug, title, summary, **fields):
     return index_page
 
 
-def add_article(index_page, categories, article, seed):
+def add_article(index_page, categories, article, seed, collection=None):
     slug, days_ago, title, summary, category_slugs, tags, palette, paragraphs = article
     existing = index_page.get_children().filter(slug=slug).first()
     if existing:
         return existing.specific
-    image = demo_image(f"Actualité — {title}", f"Illustration : {title}", palette, seed)
+    image = demo_image(f"Actualité — {title}", f"Illustration : {title}", palette, seed,
+                       collection)
     page = NewsArticlePage(
         slug=slug, title=title, summary=summary, locale=index_page.locale,
         date=timezone.localdate() - datetime.timedelta(days=days_ago),
@@ -282,15 +283,17 @@ def load_intranet_news(intranet_home, categories):
         "Les informations communes aux directions du réseau.",
         show_in_menus=True,
     )
+    # Intranet illustrations are restricted files, as their pages are.
+    intranet_collection = IntranetSettings.load().intranet_collection
     for seed, article in enumerate(INTRANET_ARTICLES, start=50):
-        add_article(index_page, categories, article, seed)
+        add_article(index_page, categories, article, seed, intranet_collection)
     directorate = Directorate.objects.order_by("short_name").first()
     if directorate is not None:
         slug, days_ago, title, *rest = RESTRICTED_ARTICLE
         restricted = add_article(
             index_page, categories,
             (slug, days_ago, f"{directorate.short_name} : {title[0].lower()}{title[1:]}", *rest),
-            seed=60,
+            seed=60, collection=directorate.collection,
         )
         restrict_to(restricted, [directorate.staff_group])
     return index_page

@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from pages.base.forms import BasePageForm
-from pages.validators import is_pdf
+from portal.uploads import is_pdf
 
 
 class PublicationPageForm(BasePageForm):

@@ -10,8 +10,9 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.documents import get_document_model_string
 from wagtail.fields import StreamField
-from wagtail.images import get_image_model
+from wagtail.images import get_image_model, get_image_model_string
 from wagtail.search import index
 
 from pages.base.models import BasePage
@@ -19,6 +20,7 @@ from pages.blocks import body_blocks
 from pages.publications.forms import PublicationPageForm
 from pages.validators import normalise_isbn, normalise_issn, validate_isbn, validate_issn
 from portal.intranet import visible_to
+from portal.media import check_file_access
 from portal.outbox.models import OutgoingEmail
 from portal.outbox.panels import EmailsPanel
 
@@ -101,7 +103,7 @@ class PublicationIndexPage(BasePage):
 
 class PublicationPage(RoutablePageMixin, BasePage):
     cover_image = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("cover"), null=True, blank=True,
+        get_image_model_string(), verbose_name=_("cover"), null=True, blank=True,
         on_delete=models.SET_NULL, related_name="+",
     )
     publication_type = models.CharField(
@@ -126,7 +128,7 @@ class PublicationPage(RoutablePageMixin, BasePage):
         help_text=_("For a magazine or a series: 8 characters, for example 1234-5679."),
     )
     pdf = models.ForeignKey(
-        "wagtaildocs.Document", verbose_name=_("PDF file"), null=True, blank=True,
+        get_document_model_string(), verbose_name=_("PDF file"), null=True, blank=True,
         on_delete=models.SET_NULL, related_name="+",
         help_text=_("The publication to download. Downloads are counted per month."),
     )
@@ -237,6 +239,11 @@ class PublicationPage(RoutablePageMixin, BasePage):
 
         if self.pdf is None:
             raise Http404("This publication has no file.")
+        # Checked before redirecting: the file's address (its name) is only given to those
+        # who may read it, and refused downloads are not counted.
+        refusal = check_file_access(request, self.pdf)
+        if refusal is not None:
+            return refusal
         count_download(self, request)
         return HttpResponseRedirect(self.pdf.url)
 
@@ -259,7 +266,7 @@ class DownloadCount(models.Model):
         related_name="download_counts",
     )
     document = models.ForeignKey(
-        "wagtaildocs.Document", verbose_name=_("file"), on_delete=models.CASCADE,
+        get_document_model_string(), verbose_name=_("file"), on_delete=models.CASCADE,
         related_name="+",
     )
     month = models.DateField(_("month"), help_text=_("The first day of the month."))

@@ -5,7 +5,7 @@ from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from wagtail.blocks.list_block import ListBlockValidationError
 from wagtail.blocks.struct_block import StructBlockValidationError
-from wagtail.documents.models import Document
+from wagtail.documents import get_document_model
 from wagtail.embeds.embeds import get_embed_hash
 from wagtail.embeds.finders import get_finders
 from wagtail.embeds.finders.base import EmbedFinder
@@ -15,6 +15,8 @@ from wagtail.test.utils.form_data import nested_form_data, streamfield
 from pages.blocks import AudioBlock, GalleryBlock, VideoBlock
 from pages.demo.files import demo_image, minimal_pdf, silent_mp3
 from pages.models import MultimediaFolderPage
+
+Document = get_document_model()
 
 pytestmark = pytest.mark.django_db
 

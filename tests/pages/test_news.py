@@ -15,7 +15,7 @@ from django.db import IntegrityError, transaction
 from django.template import Context, Template
 from django.utils import timezone
 from PIL import Image as PillowImage
-from wagtail.images.models import Image
+from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.rich_text import RichText
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
@@ -33,6 +33,8 @@ from pages.news import demo as news_demo
 from pages.structured_data import json_ld_script
 from portal.models import SiteIdentity, SocialAccounts
 from tests.helpers.pages import add_page
+
+Image = get_image_model()
 
 pytestmark = pytest.mark.django_db
 

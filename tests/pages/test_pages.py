@@ -5,7 +5,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from wagtail.blocks import StreamValue
 from wagtail.blocks.struct_block import StructBlockValidationError
-from wagtail.documents.models import Document
+from wagtail.documents import get_document_model
 from wagtail.models import Locale, Page
 from wagtail.rich_text import RichText
 from wagtail.test.utils.form_data import nested_form_data, streamfield
@@ -15,6 +15,8 @@ from pages.models import HomePage, IntranetHomePage, StandardPage
 from portal.models import SiteIdentity, SocialAccounts
 from tests.helpers.accounts import activate_totp
 from tests.helpers.pages import add_page
+
+Document = get_document_model()
 
 pytestmark = pytest.mark.django_db
 

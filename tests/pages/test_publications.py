@@ -10,7 +10,7 @@ from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.utils import timezone
-from wagtail.documents.models import Document
+from wagtail.documents import get_document_model
 from wagtail.models import PageViewRestriction
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
@@ -27,6 +27,8 @@ from portal.models import SiteIdentity
 from portal.outbox.models import OutgoingEmail
 from portal.outbox.sending import queue_email
 from tests.helpers.accounts import activate_totp
+
+Document = get_document_model()
 
 pytestmark = pytest.mark.django_db
 
@@ -582,8 +584,9 @@ def test_publication_page_queries_do_not_grow(public_client, index, count,
 
 def demo_counts():
     from wagtail.embeds.models import Embed
-    from wagtail.images.models import Image
+    from wagtail.images import get_image_model
 
+    Image = get_image_model()
     return [model.objects.count() for model in (PublicationPage, PublicationCollection,
                                                  DownloadCount, PaperCopyRequest, Document,
                                                  Image, Embed)]

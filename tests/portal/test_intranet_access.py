@@ -2,11 +2,13 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 from django.core.files.base import ContentFile
-from wagtail.documents.models import Document
+from wagtail.documents import get_document_model
 from wagtail.models import Collection, PageViewRestriction
 
 from portal.models import IntranetSettings
 from tests.helpers.pages import add_page
+
+Document = get_document_model()
 
 pytestmark = pytest.mark.django_db
 
