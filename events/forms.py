@@ -6,6 +6,7 @@ from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
 from events.models import LocalEvent, NationalEventPage, TimeSlot, Venue, public_edition_ids
+from portal.fields import ModelChoiceField, ModelMultipleChoiceField
 
 
 class DateTimeInput(forms.DateTimeInput):
@@ -16,7 +17,7 @@ class DateTimeInput(forms.DateTimeInput):
 
 
 class EventDetailsForm(forms.ModelForm):
-    edition = forms.ModelChoiceField(
+    edition = ModelChoiceField(
         label=_("National event"), queryset=NationalEventPage.objects.none(), empty_label=None
     )
 
@@ -26,6 +27,9 @@ class EventDetailsForm(forms.ModelForm):
                   "first_participation", "image", "image_alt"]
         widgets = {"themes": forms.CheckboxSelectMultiple,
                    "description": forms.Textarea(attrs={"rows": 6})}
+        # Choices whose submitted values the database can always compare (no 500 on a
+        # 26-digit number).
+        field_classes = {"themes": ModelMultipleChoiceField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

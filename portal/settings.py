@@ -133,6 +133,7 @@ MIDDLEWARE = [
     "portal.intranet.IntranetAccessMiddleware",
     "portal.accounts.AdminRequiresMFAMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "portal.filters.InvalidFiltersMiddleware",
 ]
 
 if PRODUCTION:
