@@ -19,6 +19,7 @@ from wagtail.snippets.views.snippets import (
 from events import admin_views, moderation
 from events.models import EventStatus, LocalEvent, Registration
 from events.officers import events_for_officer, may_moderate
+from portal.filters import AdminFilters, AdminSnippetIndexView
 
 
 class RegionalObjectMixin:
@@ -43,12 +44,25 @@ class LocalEventInspectView(RegionalObjectMixin, InspectView):
     pass
 
 
+class LocalEventFilters(AdminFilters):
+    class Meta:
+        model = LocalEvent
+        fields = ["status", "region", "department", "first_start", "first_participation"]
+
+
+class RegistrationFilters(AdminFilters):
+    class Meta:
+        model = Registration
+        fields = ["page", "status"]
+
+
 class LocalEventViewSet(SnippetViewSet):
     model = LocalEvent
     icon = "date"
     menu_label = _("Local events")
     list_display = ["title", "region", "department", "status", "first_start", "replaces"]
-    list_filter = ["status", "region", "department", "first_start", "first_participation"]
+    filterset_class = LocalEventFilters
+    index_view_class = AdminSnippetIndexView
     search_fields = ["title", "organisation"]
     copy_view_enabled = False
     inspect_view_enabled = True
@@ -77,7 +91,8 @@ class RegistrationViewSet(SnippetViewSet):
     icon = "user"
     menu_label = _("Registrations")
     list_display = ["name", "email", "organisation", "page", "status", "created_at"]
-    list_filter = ["page", "status"]
+    filterset_class = RegistrationFilters
+    index_view_class = AdminSnippetIndexView
     list_export = ["page", "name", "email", "organisation", "status", "created_at"]
     export_filename = "inscriptions"
     search_fields = ["name", "email"]

@@ -1,8 +1,6 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permission_policies.base import BasePermissionPolicy
@@ -18,6 +16,13 @@ from pages.models import (
     PublicationCollection,
     PublicationPage,
     Question,
+)
+from portal.filters import (
+    AdminFilters,
+    AdminIndexView,
+    AdminSnippetIndexView,
+    ModelChoiceFilter,
+    YearFilter,
 )
 
 
@@ -36,7 +41,7 @@ class RequestsComeFromVisitorsPolicy(ModelPermissionPolicy):
         return action != "add" and super().user_has_permission(user, action)
 
 
-class PaperCopyRequestFilterSet(WagtailFilterSet):
+class PaperCopyRequestFilterSet(AdminFilters):
     notified = django_filters.BooleanFilter(
         label=_("Officer notified"), field_name="email_sent_at", lookup_expr="isnull",
         exclude=True,
@@ -56,6 +61,7 @@ class PaperCopyRequestViewSet(SnippetViewSet):
     list_display = ["publication_title", "name", "quantity", "status", "created_at",
                     "email_sent_at"]
     filterset_class = PaperCopyRequestFilterSet
+    index_view_class = AdminSnippetIndexView
     search_fields = ["publication_title", "name", "organisation", "email"]
     list_export = ["created_at", "publication_title", "quantity", "name", "organisation",
                    "email", "postal_address", "message", "status", "email_sent_at"]
@@ -73,19 +79,18 @@ class AdminUsersMayViewPolicy(BasePermissionPolicy):
         return any(self.user_has_permission(user, action) for action in actions)
 
 
-class DownloadCountFilterSet(WagtailFilterSet):
-    publication = django_filters.ModelChoiceFilter(
+class DownloadCountFilterSet(AdminFilters):
+    publication = ModelChoiceFilter(
         label=_("Publication"), queryset=PublicationPage.objects.order_by("title"),
     )
-    year = django_filters.NumberFilter(label=_("Year"), field_name="month",
-                                       lookup_expr="year")
+    year = YearFilter(label=_("Year"), field_name="month", lookup_expr="year")
 
     class Meta:
         model = DownloadCount
         fields = ["publication", "year"]
 
 
-class DownloadCountIndexView(IndexView):
+class DownloadCountIndexView(AdminIndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("publication", "document")
 
@@ -122,6 +127,12 @@ register_permission_policy(Question, QuestionPermissionPolicy(Question), exact_c
 register_snippet(QuestionsGroup)
 
 
+class NewsCategoryFilterSet(AdminFilters):
+    class Meta:
+        model = NewsCategory
+        fields = []
+
+
 class NewsCategoryViewSet(SnippetViewSet):
     model = NewsCategory
     icon = "tag"
@@ -129,6 +140,8 @@ class NewsCategoryViewSet(SnippetViewSet):
     add_to_admin_menu = True
     menu_order = 300
     # Translatable snippets get Wagtail's locale switcher and filter of their own.
+    filterset_class = NewsCategoryFilterSet
+    index_view_class = AdminSnippetIndexView
     list_display = ["name", "slug"]
     search_fields = ["name", "slug"]
     ordering = ["name"]

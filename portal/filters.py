@@ -31,6 +31,8 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.views.generic import IndexView
+from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
 
 from portal.fields import ComparableKeysMixin, ComparableKeysMultipleMixin
 
@@ -41,6 +43,8 @@ ERROR_MESSAGES = {
     "invalid_pk_value": UNKNOWN_VALUE,
     "max_length": gettext_lazy("too long (%(limit_value)d characters at most)"),
     "null_characters_not_allowed": gettext_lazy("contains a character that is not allowed"),
+    "max_value": gettext_lazy("%(limit_value)s at most"),
+    "min_value": gettext_lazy("%(limit_value)s at least"),
 }
 ERROR_MESSAGES_BY_TYPE = {
     forms.DateField: {"invalid": gettext_lazy("not a date (YYYY-MM-DD)")},
@@ -92,7 +96,19 @@ class FilterForm(forms.Form):
         return cleaned
 
 
-class DateField(forms.DateField):
+class WithinCalendarMixin:
+    """For date and date-time fields: from FIRST_DAY to LAST_DAY."""
+
+    def validate(self, value):
+        super().validate(value)
+        day = value.date() if isinstance(value, dt.datetime) else value
+        if day and not FIRST_DAY <= day <= LAST_DAY:
+            raise ValidationError(
+                _("choose a day between %(first)s and %(last)s"), code="out_of_range",
+                params={"first": FIRST_DAY.isoformat(), "last": LAST_DAY.isoformat()})
+
+
+class DateField(WithinCalendarMixin, forms.DateField):
     """A day as ``<input type="date">`` sends it (YYYY-MM-DD), from FIRST_DAY to LAST_DAY."""
 
     def __init__(self, **kwargs):
@@ -101,12 +117,14 @@ class DateField(forms.DateField):
             "type": "date", "min": FIRST_DAY.isoformat(), "max": LAST_DAY.isoformat()}))
         super().__init__(**kwargs)
 
-    def validate(self, value):
-        super().validate(value)
-        if value and not FIRST_DAY <= value <= LAST_DAY:
-            raise ValidationError(
-                _("choose a day between %(first)s and %(last)s"), code="out_of_range",
-                params={"first": FIRST_DAY.isoformat(), "last": LAST_DAY.isoformat()})
+
+class DateTimeField(WithinCalendarMixin, forms.DateTimeField):
+    pass
+
+
+class YearField(forms.IntegerField):
+    def __init__(self, **kwargs):
+        super().__init__(min_value=FIRST_DAY.year, max_value=LAST_DAY.year, **kwargs)
 
 
 class CheckboxInput(forms.CheckboxInput):
@@ -159,6 +177,16 @@ class ModelMultipleChoiceFilter(django_filters.ModelMultipleChoiceFilter):
 
 class DateFilter(django_filters.DateFilter):
     field_class = DateField
+
+
+class DateTimeFilter(django_filters.DateTimeFilter):
+    field_class = DateTimeField
+
+
+class YearFilter(django_filters.Filter):
+    """A year, of a date field: ``YearFilter(field_name="month", lookup_expr="year")``."""
+
+    field_class = YearField
 
 
 class FlagFilter(django_filters.Filter):
@@ -293,9 +321,9 @@ class AdminFilters(FilterRules, WagtailFilterSet):
     @classmethod
     def filter_for_lookup(cls, field, lookup_type):
         filter_class, params = super().filter_for_lookup(field, lookup_type)
-        if filter_class is django_filters.DateFilter:
-            filter_class = DateFilter
-        return filter_class, params
+        bounded = {django_filters.DateFilter: DateFilter,
+                   django_filters.DateTimeFilter: DateTimeFilter}
+        return bounded.get(filter_class, filter_class), params
 
 
 # --- The answer -------------------------------------------------------------------------------
@@ -329,7 +357,8 @@ class InvalidFiltersMiddleware:
 
 class AdminIndexViewMixin:
     """For the index view of an admin list: invalid filters answer 400 with the list and
-    the messages, where Wagtail would list everything as if no filter had been asked."""
+    the messages, where Wagtail would list everything as if no filter had been asked. (As
+    ``index_view_class`` of a viewset: ``AdminIndexView``, ``AdminSnippetIndexView``.)"""
 
     def get(self, request, *args, **kwargs):
         response = super().get(request, *args, **kwargs)
@@ -340,3 +369,11 @@ class AdminIndexViewMixin:
             for line in error.messages:
                 messages.error(request, line)
         return answer_invalid_filters(request, error, response)
+
+
+class AdminIndexView(AdminIndexViewMixin, IndexView):
+    pass
+
+
+class AdminSnippetIndexView(AdminIndexViewMixin, SnippetIndexView):
+    pass
