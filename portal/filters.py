@@ -92,6 +92,7 @@ class FilterForm(forms.Form):
             if getlist is None or getattr(field.widget, "allow_multiple_selected", False):
                 continue
             if len(getlist(self.add_prefix(name))) > 1:
+                self.errors.pop(name, None)  # what is wrong is the repetition
                 self.add_error(name, ValidationError(_("give one value only"), code="repeated"))
         return cleaned
 

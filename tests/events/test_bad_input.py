@@ -3,6 +3,7 @@ names the field in words, or an error on the form's field. The sweep over every 
 of every public list is in tests/portal/test_public_lists.py."""
 
 import pytest
+from wagtail.users.models import UserProfile
 
 from events.models import LocalEvent, Theme
 from tests.events.conftest import make_event
@@ -87,3 +88,33 @@ def test_proposal_form_turns_huge_or_odd_numbers_into_field_errors(organiser_cli
     assert name in response.context["form"].errors
     assert response.context["form"]["title"].value() == "Visite de la chapelle"  # kept
     assert not LocalEvent.objects.exists()
+
+
+# --- The admin's lists -------------------------------------------------------------------------
+
+def in_english(client):
+    profile = UserProfile.get_for_user(client.get("/admin/").wsgi_request.user)
+    profile.preferred_language = "en"
+    profile.save()
+
+
+@pytest.mark.parametrize("url,message", [
+    (f"/admin/snippets/events/localevent/?region={HUGE}", "Region: unknown value"),
+    ("/admin/snippets/events/localevent/?first_start=0001-01-01",
+     "choose a day between 1900-01-01 and 2999-12-31"),
+    (f"/admin/snippets/events/registration/?page={HUGE}", "unknown value"),
+    ("/admin/snippets/events/registration/?page=²", "unknown value"),
+])
+def test_admin_lists_answer_400_with_the_message(admin_client, programme, url, message):
+    in_english(admin_client)
+    response = admin_client.get(url)
+    assert response.status_code == 400
+    assert any(message in str(line) for line in response.context["messages"])
+
+
+def test_admin_lists_still_filter(admin_client, programme, organiser, bretagne):
+    make_event(programme, organiser, title="En attente", status="submitted")
+    response = admin_client.get("/admin/snippets/events/localevent/?status=submitted"
+                                f"&region={bretagne.pk}")
+    assert response.status_code == 200
+    assert [event.title for event in response.context["object_list"]] == ["En attente"]
