@@ -4,7 +4,6 @@ unknown value answers 400 with a message naming the field, never a 500."""
 
 import datetime as dt
 
-import django_filters
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -22,6 +21,8 @@ from events.models import (
 )
 from events.text import folded
 from portal.filters import (
+    CharFilter,
+    ChoiceFilter,
     DateFilter,
     FilterForm,
     FilterModelChoiceField,
@@ -80,12 +81,12 @@ class ProgrammeFilters(ListFilters):
     list_name = "events-programme"
     paginated = True
 
-    q = django_filters.CharFilter(label=_("Search"), max_length=100, method="filter_text")
+    q = CharFilter(label=_("Search"), max_length=100, method="filter_text")
     region = ModelChoiceFilter(label=_("Region"), queryset=Region.objects.all(),
                                to_field_name="slug")
     department = DepartmentFilter(label=_("Department"), queryset=Department.objects.all(),
                                   to_field_name="code")
-    commune = django_filters.CharFilter(label=_("Commune"), max_length=150,
+    commune = CharFilter(label=_("Commune"), max_length=150,
                                         help_text=_("Name or INSEE code"),
                                         method="filter_commune")
     # Both dates make one condition on the time slots (see filter_dates).
@@ -93,9 +94,9 @@ class ProgrammeFilters(ListFilters):
     date_to = DateFilter(label=pgettext_lazy("date range", "To"), method="filter_dates")
     theme = ModelChoiceFilter(label=_("Theme"), field_name="themes",
                               queryset=Theme.objects.all(), to_field_name="slug")
-    access = django_filters.ChoiceFilter(label=_("Accessible for"), choices=ACCESSIBILITY,
+    access = ChoiceFilter(label=_("Accessible for"), choices=ACCESSIBILITY,
                                          empty_label=_("Any"), method="filter_access")
-    booking = django_filters.ChoiceFilter(label=_("Booking"), choices=BOOKING,
+    booking = ChoiceFilter(label=_("Booking"), choices=BOOKING,
                                           empty_label=_("Any"), method="filter_booking")
     free = FlagFilter(label=_("Free"), field_name="is_free")
     young = FlagFilter(label=_("For young audiences"), method="filter_young")

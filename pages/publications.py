@@ -4,7 +4,6 @@ paper-copy request form and the officer's notification, and their schema.org des
 import logging
 import smtplib
 
-import django_filters
 from django import forms
 from django.conf import settings
 from django.contrib import messages
@@ -24,7 +23,7 @@ from pages.models.publications import (
     PublicationType,
 )
 from portal.antispam import HoneypotFormMixin, rate_limit_allows
-from portal.filters import InvalidFilters, ListFilters, ModelChoiceFilter
+from portal.filters import ChoiceFilter, InvalidFilters, ListFilters, ModelChoiceFilter
 from portal.listing import paginate
 from portal.models import SiteIdentity
 
@@ -43,10 +42,10 @@ class PublicationFilters(ListFilters):
     list_name = "publications"
     paginated = True
 
-    type = django_filters.ChoiceFilter(label=_("Type"), field_name="publication_type",
+    type = ChoiceFilter(label=_("Type"), field_name="publication_type",
                                        choices=PublicationType.choices,
                                        empty_label=_("All types"))
-    year = django_filters.ChoiceFilter(label=_("Year"), field_name="publication_date",
+    year = ChoiceFilter(label=_("Year"), field_name="publication_date",
                                        lookup_expr="year", empty_label=_("All years"))
     collection = ModelChoiceFilter(label=_("Collection"), to_field_name="slug",
                                    queryset=PublicationCollection.objects.none(),

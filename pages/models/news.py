@@ -8,7 +8,6 @@ publishes intranet news, where an article may be restricted to a directorate's s
 import datetime
 import unicodedata
 
-import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -29,7 +28,7 @@ from wagtail.search import index
 from pages.blocks import LinkBlock
 from pages.forms import BasePageForm, is_in_intranet
 from pages.models.base import BasePage, BodyPage, prefetch_card_images
-from portal.filters import InvalidFilters, ListFilters, answer_invalid_filters
+from portal.filters import ChoiceFilter, InvalidFilters, ListFilters, answer_invalid_filters
 from portal.intranet import visible_to
 from portal.listing import paginate
 
@@ -114,11 +113,11 @@ class NewsFilters(ListFilters):
     list_name = "news"
     paginated = True
 
-    category = django_filters.ChoiceFilter(label=_("Category"), field_name="categories__slug",
+    category = ChoiceFilter(label=_("Category"), field_name="categories__slug",
                                            distinct=True, empty_label=_("All"))
-    tag = django_filters.ChoiceFilter(label=_("Tag"), field_name="tags__slug", distinct=True,
+    tag = ChoiceFilter(label=_("Tag"), field_name="tags__slug", distinct=True,
                                       empty_label=_("All"))
-    year = django_filters.ChoiceFilter(label=_("Year"), field_name="date", lookup_expr="year",
+    year = ChoiceFilter(label=_("Year"), field_name="date", lookup_expr="year",
                                        empty_label=_("All"))
 
     def __init__(self, data, queryset, **kwargs):
