@@ -87,17 +87,17 @@ class ProgrammeFilters(ListFilters):
     department = DepartmentFilter(label=_("Department"), queryset=Department.objects.all(),
                                   to_field_name="code")
     commune = CharFilter(label=_("Commune"), max_length=150,
-                                        help_text=_("Name or INSEE code"),
-                                        method="filter_commune")
+                         help_text=_("Name or INSEE code"),
+                         method="filter_commune")
     # Both dates make one condition on the time slots (see filter_dates).
     date_from = DateFilter(label=pgettext_lazy("date range", "From"), method="filter_dates")
     date_to = DateFilter(label=pgettext_lazy("date range", "To"), method="filter_dates")
     theme = ModelChoiceFilter(label=_("Theme"), field_name="themes",
                               queryset=Theme.objects.all(), to_field_name="slug")
     access = ChoiceFilter(label=_("Accessible for"), choices=ACCESSIBILITY,
-                                         empty_label=_("Any"), method="filter_access")
+                          empty_label=_("Any"), method="filter_access")
     booking = ChoiceFilter(label=_("Booking"), choices=BOOKING,
-                                          empty_label=_("Any"), method="filter_booking")
+                           empty_label=_("Any"), method="filter_booking")
     free = FlagFilter(label=_("Free"), field_name="is_free")
     young = FlagFilter(label=_("For young audiences"), method="filter_young")
     online = FlagFilter(label=_("Online"), method="filter_online")

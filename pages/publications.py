@@ -43,10 +43,10 @@ class PublicationFilters(ListFilters):
     paginated = True
 
     type = ChoiceFilter(label=_("Type"), field_name="publication_type",
-                                       choices=PublicationType.choices,
-                                       empty_label=_("All types"))
+                        choices=PublicationType.choices,
+                        empty_label=_("All types"))
     year = ChoiceFilter(label=_("Year"), field_name="publication_date",
-                                       lookup_expr="year", empty_label=_("All years"))
+                        lookup_expr="year", empty_label=_("All years"))
     collection = ModelChoiceFilter(label=_("Collection"), to_field_name="slug",
                                    queryset=PublicationCollection.objects.none(),
                                    empty_label=_("All collections"))

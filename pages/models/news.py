@@ -114,11 +114,11 @@ class NewsFilters(ListFilters):
     paginated = True
 
     category = ChoiceFilter(label=_("Category"), field_name="categories__slug",
-                                           distinct=True, empty_label=_("All"))
+                            distinct=True, empty_label=_("All"))
     tag = ChoiceFilter(label=_("Tag"), field_name="tags__slug", distinct=True,
-                                      empty_label=_("All"))
+                       empty_label=_("All"))
     year = ChoiceFilter(label=_("Year"), field_name="date", lookup_expr="year",
-                                       empty_label=_("All"))
+                        empty_label=_("All"))
 
     def __init__(self, data, queryset, **kwargs):
         super().__init__(data, queryset, **kwargs)
