@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.forms import BaseChildFormSet, ClusterForm, childformset_factory
 
 from events.models import LocalEvent, NationalEventPage, TimeSlot, Venue, public_edition_ids
+from portal.fields import ModelChoiceField, ModelMultipleChoiceField
 from portal.uploads import MAX_PHOTO_MEGAPIXELS, name_for_format, photo_format
 
 
@@ -20,7 +21,7 @@ class DateTimeInput(forms.DateTimeInput):
 
 
 class EventDetailsForm(ClusterForm):
-    edition = forms.ModelChoiceField(
+    edition = ModelChoiceField(
         label=_("National event"), queryset=NationalEventPage.objects.none(), empty_label=None
     )
 
@@ -30,6 +31,9 @@ class EventDetailsForm(ClusterForm):
                   "first_participation", "image", "image_alt"]
         widgets = {"themes": forms.CheckboxSelectMultiple,
                    "description": forms.Textarea(attrs={"rows": 6})}
+        # Choices whose submitted values the database can always compare (no 500 on a
+        # 26-digit number).
+        field_classes = {"themes": ModelMultipleChoiceField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

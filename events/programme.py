@@ -7,9 +7,10 @@ from django.db.models import Count, Exists, Expression, IntegerField, OuterRef
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from events.filters import InvalidFilters, apply_filters, parse_filters
+from events.filters import ProgrammeFilters
 from events.map import region_map
 from events.models import Department, LocalEvent, Region, Theme
+from portal.filters import InvalidFilters, answer_invalid_filters
 from portal.listing import paginate, query_with
 
 PER_PAGE = 20
@@ -47,12 +48,14 @@ def _add(counts: dict, key, number: int) -> None:
     counts[key] = counts.get(key, 0) + number
 
 
-def count_events(base, data) -> Counts:
+def count_events(base, filters, only=None) -> Counts:
     """Two grouped queries instead of one COUNT per dropdown plus the paginator's: one
     groups the events by (region, department, has the chosen theme), from which the region
-    and department dropdowns and the total follow; the other counts events per theme."""
+    and department dropdowns and the total follow; the other counts events per theme.
+    ``only`` names the filters left to apply to ``base`` (see narrow_by_search)."""
+    data = filters.cleaned_data
     region, department, theme = data.get("region"), data.get("department"), data.get("theme")
-    around = apply_filters(base, data, skip=DROPDOWN_FILTERS).order_by()
+    around = filters.apply(base, skip=DROPDOWN_FILTERS, only=only).order_by()
     groups = around.values("region_id", "department_id")
     if theme is not None:
         groups = groups.annotate(has_theme=Exists(
@@ -73,7 +76,7 @@ def count_events(base, data) -> Counts:
     # (event, theme) pairs are unique: counting them counts events.
     themes = dict(
         LocalEvent.themes.through.objects
-        .filter(localevent__in=apply_filters(base, data, skip=("theme",)).order_by()
+        .filter(localevent__in=filters.apply(base, skip=("theme",), only=only).order_by()
                 .values("pk"))
         .values("theme_id").annotate(n=Count("localevent_id")).values_list("theme_id", "n")
     )
@@ -86,19 +89,20 @@ SEARCH_FILTERS = ("q", "commune")
 MAX_SEARCH_IDS = 5000
 
 
-def narrow_by_search(base, data) -> tuple:
+def narrow_by_search(base, filters) -> tuple:
     """With a text or commune search, run once every filter the later queries (counts,
     page) share and hand them the matching ids: these filters join the venues and read
     every event's text, the slowest condition of all, which would otherwise run in each of
-    those queries. Returns the narrowed base and the filters left to apply."""
-    if not any(data.get(key) for key in SEARCH_FILTERS):
-        return base, data
-    shared = apply_filters(base, data, skip=DROPDOWN_FILTERS).order_by()
+    those queries. Returns the narrowed base and the names of the filters left to apply
+    (None: all of them)."""
+    if not any(filters.cleaned_data.get(key) for key in SEARCH_FILTERS):
+        return base, None
+    shared = filters.apply(base, skip=DROPDOWN_FILTERS).order_by()
     ids = list(shared.values_list("pk", flat=True)[:MAX_SEARCH_IDS + 1])
     if len(ids) > MAX_SEARCH_IDS:
-        return base, data
+        return base, None
     narrowed = base.filter(pk__in=IdList(ids)) if ids else base.none()
-    return narrowed, {key: data.get(key) for key in DROPDOWN_FILTERS}
+    return narrowed, DROPDOWN_FILTERS
 
 
 class IdList(Expression):
@@ -167,25 +171,22 @@ def export_links(request, edition, region) -> dict:
 
 
 def programme_context(request, edition, region=None) -> dict:
-    query = request.GET.copy()
-    if region is not None:
-        query["region"] = region.slug
-    form = parse_filters(query)
-    data = form.cleaned_data
     base = LocalEvent.objects.published().filter(edition=edition)
     if region is not None:
         base = base.filter(region=region)
-    base, rest = narrow_by_search(base, data)
-    counts = count_events(base, rest)
-    events = apply_filters(base, rest).with_listing_relations().order_by("first_start", "id")
+    filters = ProgrammeFilters(request.GET, queryset=base, request=request,
+                               fixed={"region": region.slug} if region is not None else None)
+    data = filters.cleaned_data  # InvalidFilters when a value is malformed or unknown
+    base, only = narrow_by_search(base, filters)
+    counts = count_events(base, filters, only)
+    events = filters.apply(base, only=only).with_listing_relations().order_by("first_start",
+                                                                                 "id")
     page_obj = paginate(request, CountedEvents(events, counts.total), PER_PAGE)
     options = filter_options(counts, data, fixed_region=region)
     context = {
-        "filter_form": form,
+        "filters": filters,
         "page_obj": page_obj,
         "events": page_obj.object_list,
-        "is_filtering": form.is_filtering() if region is None else _filtering_beyond_region(
-            data),
         "options": options,
         "fixed_region": region,
         **export_links(request, edition, region),
@@ -197,10 +198,6 @@ def programme_context(request, edition, region=None) -> dict:
     return context
 
 
-def _filtering_beyond_region(data) -> bool:
-    return any(value not in (None, "", False) for key, value in data.items() if key != "region")
-
-
 def _regional_urls(request, edition) -> dict:
     return {page.region_id: page.get_url(request) for page in edition.regional_pages()}
 
@@ -209,12 +206,9 @@ def render_programme(page, request, *, edition, region):
     try:
         context = programme_context(request, edition, region)
     except InvalidFilters as error:
-        response = page.render(request, context_overrides={
-            "filter_form": error.form, "filter_errors": error.messages(), "events": [],
-            "fixed_region": region,
-        })
-        response.status_code = 400
-        return response
+        return answer_invalid_filters(request, error, page.render(request, context_overrides={
+            "filters": error.filters, "events": [], "fixed_region": region,
+        }))
     return page.render(request, context_overrides=context)
 
 

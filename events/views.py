@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from events import calendars, exports, moderation
-from events.filters import InvalidFilters, apply_filters, parse_filters
+from events.filters import ExportFilters, StatisticsFilters, public_editions
 from events.forms import (
     AttendanceForm,
     AudienceForm,
@@ -21,12 +21,7 @@ from events.forms import (
     TimeSlotFormSet,
     VenueForm,
 )
-from events.models import (
-    EventStatus,
-    LocalEvent,
-    NationalEventPage,
-    public_edition_ids,
-)
+from events.models import EventStatus, LocalEvent
 from events.officers import officer_regions
 from events.schema import event_json_ld
 
@@ -59,32 +54,19 @@ def event_ics(request, pk):
     return calendars.local_event_calendar(event, request)
 
 
-def bad_parameters(error: InvalidFilters):
-    lines = [_("Invalid parameters:"), *error.messages()]
-    return HttpResponseBadRequest("\n".join(lines), content_type="text/plain; charset=utf-8")
-
-
 def _exported_events(request):
-    """Published events of the public site, narrowed by the query's filters and edition.
-    The exports read only the columns they publish (``events.bulk``)."""
-    form = parse_filters(request.GET)
-    events = LocalEvent.objects.published()
-    edition = request.GET.get("edition", "")
-    if edition:
-        if not edition.isdigit() or int(edition) not in public_edition_ids():
-            form.add_error(None, _("Unknown national event."))
-            raise InvalidFilters(form)
-        events = events.filter(edition_id=int(edition))
-    return apply_filters(events, form.cleaned_data).order_by("first_start", "id")
+    """Published events of the public site, narrowed by the query's filters and edition
+    (``InvalidFilters``, answered 400 by portal's middleware, when one is malformed or
+    unknown). The exports read only the columns they publish (``events.bulk``)."""
+    filters = ExportFilters(request.GET, queryset=LocalEvent.objects.published(),
+                            request=request)
+    return filters.qs.order_by("first_start", "id")
 
 
 def _exporting(build):
     def view(request):
-        try:
-            events = _exported_events(request)
-        except InvalidFilters as error:
-            return bad_parameters(error)
-        return build(events, request)
+        # Filters are checked before the response streams: a 400 cannot follow a 200.
+        return build(_exported_events(request), request)
 
     return view
 
@@ -261,12 +243,10 @@ def statistics(request):
         raise Http404
     if not request.user.can_access_intranet:
         raise PermissionDenied
-    editions = NationalEventPage.objects.filter(pk__in=public_edition_ids()).order_by(
-        "-edition_year")
-    edition_id = request.GET.get("edition", "")
-    if edition_id and not edition_id.isdigit():
-        return HttpResponseBadRequest(_("Unknown national event."))
-    edition = editions.filter(pk=edition_id).first() if edition_id else editions.first()
+    editions = public_editions().order_by("-edition_year")
+    filters = StatisticsFilters(request.GET, queryset=LocalEvent.objects.published(),
+                                request=request)
+    edition = filters.cleaned_data["edition"] or editions.first()
     published = LocalEvent.objects.published()
     if edition is not None:
         published = published.filter(edition=edition)

@@ -23,6 +23,7 @@ from wagtail.snippets.views.snippets import (
 from events import admin_views, moderation
 from events.models import LocalEvent, Registration
 from events.officers import events_for_officer, may_moderate
+from portal.filters import AdminFilters, AdminSnippetIndexView
 
 
 class RegionalObjectMixin:
@@ -55,6 +56,19 @@ class LocalEventInspectView(RegionalObjectMixin, InspectView):
     pass
 
 
+class LocalEventFilters(AdminFilters):
+    class Meta:
+        model = LocalEvent
+        fields = ["status", "change_status", "region", "department", "first_start",
+                  "first_participation"]
+
+
+class RegistrationFilters(AdminFilters):
+    class Meta:
+        model = Registration
+        fields = ["page", "status"]
+
+
 class LocalEventHistoryView(RegionalObjectMixin, HistoryView):
     pass
 
@@ -80,8 +94,8 @@ class LocalEventViewSet(SnippetViewSet):
     icon = "date"
     menu_label = _("Local events")
     list_display = ["title", "region", "department", "status", "change_status", "first_start"]
-    list_filter = ["status", "change_status", "region", "department", "first_start",
-                   "first_participation"]
+    filterset_class = LocalEventFilters
+    index_view_class = AdminSnippetIndexView
     search_fields = ["title", "organisation"]
     copy_view_enabled = False
     inspect_view_enabled = True
@@ -113,7 +127,8 @@ class RegistrationViewSet(SnippetViewSet):
     icon = "user"
     menu_label = _("Registrations")
     list_display = ["name", "email", "organisation", "page", "status", "created_at"]
-    list_filter = ["page", "status"]
+    filterset_class = RegistrationFilters
+    index_view_class = AdminSnippetIndexView
     list_export = ["page", "name", "email", "organisation", "status", "created_at"]
     export_filename = "inscriptions"
     search_fields = ["name", "email"]

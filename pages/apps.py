@@ -6,3 +6,7 @@ class PagesConfig(AppConfig):
     name = "pages"
     verbose_name = _("Pages")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        # Declares a public list's filters: portal.filters.LISTS names every list from start-up.
+        from pages.publications import views  # noqa: F401

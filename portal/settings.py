@@ -134,6 +134,7 @@ MIDDLEWARE = [
     "portal.intranet.IntranetAccessMiddleware",
     "portal.accounts.AdminAccessMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "portal.filters.InvalidFiltersMiddleware",
 ]
 
 if PRODUCTION:

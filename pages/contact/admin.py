@@ -7,7 +7,7 @@ from django.utils.formats import date_format
 from django.utils.html import format_html_join, linebreaks
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.filters import DateRangePickerWidget
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import InspectView
@@ -17,6 +17,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from pages.contact.models import ContactTopic, Question
+from portal.filters import AdminFilters, AdminSnippetIndexView
 from portal.outbox.models import EmailStatus
 from portal.outbox.panels import EmailsPanel
 
@@ -30,7 +31,7 @@ def local_date_time(moment) -> str:
     return date_format(timezone.localtime(moment), "DATETIME_FORMAT") if moment else "-"
 
 
-class QuestionFilterSet(WagtailFilterSet):
+class QuestionFilterSet(AdminFilters):
     created_at = django_filters.DateFromToRangeFilter(
         label=_("Received between"), widget=DateRangePickerWidget,
     )
@@ -38,6 +39,12 @@ class QuestionFilterSet(WagtailFilterSet):
     class Meta:
         model = Question
         fields = ["status", "topic", "visitor_type", "assigned_to", "created_at"]
+
+
+class ContactTopicFilterSet(AdminFilters):
+    class Meta:
+        model = ContactTopic
+        fields = ["active"]
 
 
 class QuestionPermissionPolicy(ModelPermissionPolicy):
@@ -93,6 +100,7 @@ class QuestionViewSet(SnippetViewSet):
         Column("unsent_emails", label=_("E-mails not sent")),
     ]
     filterset_class = QuestionFilterSet
+    index_view_class = AdminSnippetIndexView
     # Searched in the database, not in the search index: personal data stays out of it.
     search_backend_name = None
     search_fields = ["reference", "email", "subject", "name"]
@@ -114,7 +122,8 @@ class ContactTopicViewSet(SnippetViewSet):
     icon = "list-ul"
     menu_label = _("Topics")
     list_display = ["name", "email", "active"]
-    list_filter = ["active"]
+    filterset_class = ContactTopicFilterSet
+    index_view_class = AdminSnippetIndexView
     search_backend_name = None
     search_fields = ["name", "email"]
 

@@ -27,6 +27,7 @@ from wagtail.search import index
 from pages.base.forms import BasePageForm
 from pages.base.models import BasePage, BodyPage, prefetch_card_images
 from pages.blocks import LinkBlock
+from portal.filters import ChoiceFilter, InvalidFilters, ListFilters, answer_invalid_filters
 from portal.intranet import visible_to
 from portal.listing import paginate
 from portal.sites import is_intranet_page
@@ -103,42 +104,31 @@ def by_label(choices):
     return sorted(choices, key=lambda choice: folded(str(choice[1])))
 
 
-class NewsFilterForm(forms.Form):
-    """The filters of a news list, offering only values that match some visible article."""
-    # Every filter is optional: saying so on each of them is noise.
-    show_optional_marker = False
+class NewsFilters(ListFilters):
+    """The filters of a news list (its queryset: the articles it may show), offering only
+    values that match some of them."""
 
-    category = forms.ChoiceField(label=_("Category"), required=False)
-    tag = forms.ChoiceField(label=_("Tag"), required=False)
-    year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None)
+    list_name = "news"
+    paginated = True
 
-    def __init__(self, data, *, articles):
-        super().__init__(data)
-        everything = [("", _("All"))]
+    category = ChoiceFilter(label=_("Category"), field_name="categories__slug",
+                            distinct=True, empty_label=_("All"))
+    tag = ChoiceFilter(label=_("Tag"), field_name="tags__slug", distinct=True,
+                       empty_label=_("All"))
+    year = ChoiceFilter(label=_("Year"), field_name="date", lookup_expr="year",
+                        empty_label=_("All"))
+
+    def __init__(self, data, queryset, **kwargs):
+        super().__init__(data, queryset, **kwargs)
+        articles = self.queryset
         categories = NewsCategory.objects.filter(news_articles__in=articles)
-        self.fields["category"].choices = everything + by_label(
-            dict(categories.values_list("slug", "name").distinct()).items()
-        )
+        self.filters["category"].extra["choices"] = by_label(
+            dict(categories.values_list("slug", "name").distinct()).items())
         tags = Tag.objects.filter(pages_newsarticletag_items__content_object__in=articles)
-        self.fields["tag"].choices = everything + by_label(
-            dict(tags.values_list("slug", "name").distinct()).items()
-        )
+        self.filters["tag"].extra["choices"] = by_label(
+            dict(tags.values_list("slug", "name").distinct()).items())
         years = articles.dates("date", "year", order="DESC")
-        self.fields["year"].choices = everything + [(day.year, day.year) for day in years]
-
-    @property
-    def is_filtering(self) -> bool:
-        return self.is_valid() and any(self.cleaned_data.values())
-
-    def filter(self, articles):
-        data = self.cleaned_data
-        if data["category"]:
-            articles = articles.filter(categories__slug=data["category"]).distinct()
-        if data["tag"]:
-            articles = articles.filter(tags__slug=data["tag"]).distinct()
-        if data["year"]:
-            articles = articles.filter(date__year=data["year"])
-        return articles
+        self.filters["year"].extra["choices"] = [(day.year, day.year) for day in years]
 
 
 class NewsIndexPage(RoutablePageMixin, BasePage):
@@ -165,21 +155,22 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
     @path("")
     def index_route(self, request):
-        articles = visible_articles(self, request)
-        form = NewsFilterForm(request.GET, articles=articles)
-        page_obj = None
-        if form.is_valid():
-            page_obj = paginate(request, form.filter(articles), NEWS_PER_PAGE)
-            page_obj.object_list = prefetch_article_cards(page_obj.object_list)
-        response = self.render(request, context_overrides={
-            "filter_form": form,
-            "page_obj": page_obj,
-            "feeds": self.feed_links(request),
-            "canonical_url": self.listing_canonical_url(request, page_obj),
-        })
-        if not form.is_valid():
-            response.status_code = 400
-        return response
+        filters = NewsFilters(request.GET, visible_articles(self, request), request=request)
+
+        def render(page_obj):
+            return self.render(request, context_overrides={
+                "filters": filters,
+                "page_obj": page_obj,
+                "feeds": self.feed_links(request),
+                "canonical_url": self.listing_canonical_url(request, page_obj),
+            })
+
+        try:
+            page_obj = paginate(request, filters.qs, NEWS_PER_PAGE)
+        except InvalidFilters as error:
+            return answer_invalid_filters(request, error, render(None))
+        page_obj.object_list = prefetch_article_cards(page_obj.object_list)
+        return render(page_obj)
 
     def listing_canonical_url(self, request, page_obj) -> str:
         """Filtered lists point to the whole list; later pages of it keep their number."""

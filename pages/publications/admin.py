@@ -5,9 +5,7 @@ import django_filters
 from django.db.models import Max
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import DateColumn
-from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permission_policies.base import BasePermissionPolicy
@@ -20,6 +18,13 @@ from pages.publications.models import (
     PaperCopyRequest,
     PublicationCollection,
     PublicationPage,
+)
+from portal.filters import (
+    AdminFilters,
+    AdminIndexView,
+    AdminSnippetIndexView,
+    ModelChoiceFilter,
+    YearFilter,
 )
 
 
@@ -38,7 +43,7 @@ class RequestsComeFromVisitorsPolicy(ModelPermissionPolicy):
         return action != "add" and super().user_has_permission(user, action)
 
 
-class PaperCopyRequestFilterSet(WagtailFilterSet):
+class PaperCopyRequestFilterSet(AdminFilters):
     notified = django_filters.BooleanFilter(
         label=_("Officer notified"), field_name="notified_at", lookup_expr="isnull",
         exclude=True,
@@ -58,6 +63,7 @@ class PaperCopyRequestViewSet(SnippetViewSet):
     list_display = ["publication_title", "name", "quantity", "status", "created_at",
                     DateColumn("notified_at", label=_("Officer notified on"))]
     filterset_class = PaperCopyRequestFilterSet
+    index_view_class = AdminSnippetIndexView
     search_fields = ["publication_title", "name", "organisation", "email"]
     list_export = ["created_at", "publication_title", "quantity", "name", "organisation",
                    "email", "postal_address", "message", "status", "notified_at"]
@@ -80,19 +86,18 @@ class AdminUsersMayViewPolicy(BasePermissionPolicy):
         return any(self.user_has_permission(user, action) for action in actions)
 
 
-class DownloadCountFilterSet(WagtailFilterSet):
-    publication = django_filters.ModelChoiceFilter(
+class DownloadCountFilterSet(AdminFilters):
+    publication = ModelChoiceFilter(
         label=_("Publication"), queryset=PublicationPage.objects.order_by("title"),
     )
-    year = django_filters.NumberFilter(label=_("Year"), field_name="month",
-                                       lookup_expr="year")
+    year = YearFilter(label=_("Year"), field_name="month", lookup_expr="year")
 
     class Meta:
         model = DownloadCount
         fields = ["publication", "year"]
 
 
-class DownloadCountIndexView(IndexView):
+class DownloadCountIndexView(AdminIndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("publication", "document")
 

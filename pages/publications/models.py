@@ -19,6 +19,7 @@ from pages.base.models import BasePage
 from pages.blocks import body_blocks
 from pages.publications.forms import PublicationPageForm
 from pages.validators import normalise_isbn, normalise_issn, validate_isbn, validate_issn
+from portal.filters import answer_invalid_filters
 from portal.intranet import visible_to
 from portal.media import check_file_access
 from portal.outbox.models import OutgoingEmail
@@ -84,20 +85,19 @@ class PublicationIndexPage(BasePage):
 
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)
-        filters = getattr(response, "context_data", {}).get("filters")
-        if filters is not None and not filters.is_valid():
-            response.status_code = 400
+        error = (getattr(response, "context_data", None) or {}).get("invalid_filters")
+        if error is not None:
+            return answer_invalid_filters(request, error, response)
         return response
 
     def get_context(self, request, *args, **kwargs):
-        from pages.publications.views import PublicationFilterForm
+        from pages.publications.views import publication_list
 
         context = super().get_context(request, *args, **kwargs)
-        publications = self.publications(request.user)
-        filters = PublicationFilterForm(request.GET, publications=publications)
-        page_obj = filters.paginate(request, PUBLICATIONS_PER_PAGE)
-        prefetch_covers(page_obj.object_list, COVER_CARD_FILTER)
-        context.update(filters=filters, page_obj=page_obj, publications=page_obj.object_list)
+        context.update(publication_list(request, self.publications(request.user),
+                                        PUBLICATIONS_PER_PAGE))
+        context["publications"] = context["page_obj"].object_list
+        prefetch_covers(context["publications"], COVER_CARD_FILTER)
         return context
 
 

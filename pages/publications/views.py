@@ -19,6 +19,7 @@ from pages.publications.models import (
     PublicationType,
 )
 from portal.antispam import HoneypotFormMixin, RateLimit, handle_public_form
+from portal.filters import ChoiceFilter, InvalidFilters, ListFilters, ModelChoiceFilter
 from portal.listing import paginate
 from portal.models import SiteIdentity
 from portal.outbox.sending import queue_email
@@ -32,46 +33,41 @@ PAPER_COPY_RATE_LIMIT = RateLimit("paper-copy", limit=5, period=60 * 60)
 
 # --- Listing filters --------------------------------------------------------------------------
 
-class PublicationFilterForm(forms.Form):
-    # Every filter is optional: saying so on each of them is noise.
-    show_optional_marker = False
-    type = forms.ChoiceField(label=_("Type"), required=False)
-    year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None)
-    collection = forms.ModelChoiceField(
-        label=_("Collection"), required=False, to_field_name="slug",
-        queryset=PublicationCollection.objects.none(), empty_label=_("All collections"),
-    )
+class PublicationFilters(ListFilters):
+    """The filters of a publication list (its queryset: the publications it may show),
+    offering only the years and collections in use."""
 
-    def __init__(self, data, publications):
-        super().__init__(data)
-        self.publications = publications
-        self.fields["type"].choices = [("", _("All types")), *PublicationType.choices]
-        years = publications.order_by().dates("publication_date", "year", order="DESC")
-        self.fields["year"].choices = [("", _("All years")),
-                                       *((day.year, day.year) for day in years)]
-        self.fields["collection"].queryset = PublicationCollection.objects.filter(
-            pk__in=publications.order_by().values("collection_id")
-        )
+    list_name = "publications"
+    paginated = True
 
-    @property
-    def is_filtered(self) -> bool:
-        return self.is_valid() and any(self.cleaned_data.values())
+    type = ChoiceFilter(label=_("Type"), field_name="publication_type",
+                        choices=PublicationType.choices,
+                        empty_label=_("All types"))
+    year = ChoiceFilter(label=_("Year"), field_name="publication_date",
+                        lookup_expr="year", empty_label=_("All years"))
+    collection = ModelChoiceFilter(label=_("Collection"), to_field_name="slug",
+                                   queryset=PublicationCollection.objects.none(),
+                                   empty_label=_("All collections"))
 
-    def filtered(self):
-        """The publications matching valid filters; all of them when a filter is invalid."""
-        publications = self.publications
-        if not self.is_valid():
-            return publications
-        if self.cleaned_data["type"]:
-            publications = publications.filter(publication_type=self.cleaned_data["type"])
-        if self.cleaned_data["year"]:
-            publications = publications.filter(publication_date__year=self.cleaned_data["year"])
-        if self.cleaned_data["collection"]:
-            publications = publications.filter(collection=self.cleaned_data["collection"])
-        return publications
+    def __init__(self, data, queryset, **kwargs):
+        super().__init__(data, queryset, **kwargs)
+        publications = self.queryset.order_by()
+        years = publications.dates("publication_date", "year", order="DESC")
+        self.filters["year"].extra["choices"] = [(day.year, day.year) for day in years]
+        self.filters["collection"].queryset = PublicationCollection.objects.filter(
+            pk__in=publications.values("collection_id"))
 
-    def paginate(self, request, per_page):
-        return paginate(request, self.filtered(), per_page)
+
+def publication_list(request, publications, per_page) -> dict:
+    """The context of a publication list: its filters and the requested page; with an
+    invalid filter, the whole list stays in view under the message (``filter_errors``)."""
+    filters = PublicationFilters(request.GET, publications, request=request)
+    try:
+        listed, error = filters.qs, None
+    except InvalidFilters as invalid:
+        listed, error = publications, invalid
+    return {"filters": filters, "page_obj": paginate(request, listed, per_page),
+            "invalid_filters": error}
 
 
 # --- Paper-copy requests ----------------------------------------------------------------------

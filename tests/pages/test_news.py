@@ -326,7 +326,7 @@ def test_index_filters_by_category_tag_and_year(public_client, news, query, expe
 
 def test_filter_form_offers_only_values_with_news(public_client, news, public_home):
     make_category("Archives", "archives")  # no article: not offered
-    form = public_client.get("/actualites/").context["filter_form"]
+    form = public_client.get("/actualites/").context["filters"].form
     assert [value for value, _label in form.fields["category"].choices] == [
         "", "creation", "musees", "patrimoine"]
     assert [value for value, _label in form.fields["year"].choices] == [
@@ -348,7 +348,7 @@ def test_invalid_filters_give_a_400_with_a_message_on_the_field(public_client, n
     make_category("Archives", "archives")
     response = public_client.get("/actualites/" + query)
     assert response.status_code == 400
-    assert field in response.context["filter_form"].errors
+    assert field in response.context["filters"].form.errors
     html = response.content.decode()
     assert "fr-alert fr-alert--error" in html
     assert "fr-select--error" in html and f'id="id_{field}-messages"' in html
@@ -412,7 +412,7 @@ def test_intranet_index_lists_restricted_articles_to_their_directorate_only(
     response = intranet_client.get("/actualites-du-reseau/")
     assert card_links(response.content.decode()) == ["/actualites-du-reseau/seminaire/"]
     # Not even its tags show through the filters.
-    assert [value for value, _label in response.context["filter_form"].fields["tag"].choices
+    assert [value for value, _label in response.context["filters"].form.fields["tag"].choices
             ] == ["", "séminaire"]
     assert "Déménagement" not in response.content.decode()
     assert intranet_client.get("/actualites-du-reseau/?tag=déménagement").status_code == 400

@@ -478,7 +478,7 @@ def test_invalid_filters_give_a_400_with_a_friendly_message(public_client, catal
 
 
 def test_listing_offers_only_years_and_collections_in_use(public_client, catalogue):
-    form = public_client.get("/publications/").context["filters"]
+    form = public_client.get("/publications/").context["filters"].form
     assert [value for value, _label in form.fields["year"].choices][1:] == [2025, 2024, 2023]
     assert sorted(c.slug for c in form.fields["collection"].queryset) == ["guides",
                                                                           "patrimoines"]
