@@ -43,8 +43,6 @@ class LogoViewSet(ModelViewSet):
     search_fields = ["name", "description"]
     copy_view_enabled = False
 
-    def get_queryset(self, request):
-        return Logo.objects.annotate(last_version=Max("versions__number"))
 
 
 class VersionFilters(AdminFilters):
@@ -91,8 +89,6 @@ class LogoVersionViewSet(ModelViewSet):
             "Meta": type("Meta", (), {"model": LogoVersion, "fields": self.form_fields}),
         })
 
-    def get_queryset(self, request):
-        return LogoVersion.objects.select_related("logo")
 
 
 class TermsViewSet(ModelViewSet):
@@ -138,8 +134,6 @@ class PartnerAccessViewSet(ModelViewSet):
     export_filename = "partenaires-logos"
     copy_view_enabled = False
 
-    def get_queryset(self, request):
-        return PartnerAccess.objects.select_related("user")
 
 
 class ProofFilters(AdminFilters):
@@ -174,8 +168,6 @@ class ProofViewSet(ModelViewSet):
     export_filename = "epreuves-logos"
     copy_view_enabled = False
 
-    def get_queryset(self, request):
-        return Proof.objects.select_related("partner")
 
 
 class DownloadFilters(AdminFilters):
@@ -217,9 +209,6 @@ class DownloadViewSet(ModelViewSet):
     copy_view_enabled = False
     header_more_buttons = []
 
-    def get_queryset(self, request):
-        return (Download.objects.select_related("logo", "variant")
-                .annotate(version_number=Max("version__number")))
 
 
 class CountFilters(django_filters.FilterSet):

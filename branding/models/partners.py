@@ -119,3 +119,7 @@ class Download(models.Model):
 
     def __str__(self):
         return f"{self.variant} — {self.email or '-'}"
+
+    @property
+    def version_number(self) -> int:
+        return self.version.number
