@@ -27,7 +27,7 @@ WIDTHS = {
     VariantKind.WEB_MEDIUM: 800,
     VariantKind.WEB_LARGE: 1600,
     VariantKind.TRANSPARENT: 1600,
-    VariantKind.HD: 4000,
+    VariantKind.HD: 3000,
     VariantKind.PRINT_TIFF: 2400,  # 20 cm wide at 300 dpi
     VariantKind.PRINT_PDF: 2400,
 }
@@ -91,7 +91,7 @@ def make_files(version: LogoVersion) -> list[Made]:
                          "image/png", *image.size, "RGB"))
     for kind, suffix in ((VariantKind.TRANSPARENT, "transparent"), (VariantKind.HD, "hd")):
         image = sizes[kind]
-        made.append(Made(kind, f"{stem}-{suffix}.png", encoded(image, "PNG", compress_level=3),
+        made.append(Made(kind, f"{stem}-{suffix}.png", encoded(image, "PNG", compress_level=1),
                          "image/png", *image.size, "RGBA"))
     cmyk = on_white(sizes[VariantKind.PRINT_TIFF]).convert("CMYK")
     made.append(Made(VariantKind.PRINT_TIFF, f"{stem}-print-cmyk.tif",

@@ -150,7 +150,7 @@ class VariantKind(models.TextChoices):
     WEB_MEDIUM = "web-medium", _("Web, medium (PNG, 800 px wide)")
     WEB_LARGE = "web-large", _("Web, large (PNG, 1600 px wide)")
     TRANSPARENT = "transparent", _("Transparent background (PNG, 1600 px wide)")
-    HD = "hd", _("High definition (PNG, 4000 px wide)")
+    HD = "hd", _("High definition (PNG, 3000 px wide)")
     PRINT_TIFF = "print-tiff", _("Print, CMYK (TIFF, 300 dpi)")
     PRINT_PDF = "print-pdf", _("Print (PDF, CMYK)")
     SVG = "svg", _("Vector (SVG, for designers)")
