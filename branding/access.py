@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from branding.models import Logo, LogoVariant, LogoVersion, PartnerAccess, TermsOfUse
 from branding.models.assets import Audience
+from events.models import LocalEvent
 
 
 def partner_access(user) -> PartnerAccess | None:
@@ -55,3 +56,12 @@ def logos_for(user):
 def may_download(user, logo: Logo) -> bool:
     """Whether the user may have this logo's files (terms aside: see ``terms_to_accept``)."""
     return logo.is_public or sees_partner_logos(user)
+
+
+def may_use_kit(user, national_event) -> bool:
+    """Approved partners, officers, and organisers with a published event in this edition."""
+    if not user.is_authenticated:
+        return False
+    if sees_partner_logos(user):
+        return True
+    return LocalEvent.objects.filter(organiser=user, edition=national_event).published().exists()

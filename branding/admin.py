@@ -12,9 +12,10 @@ from wagtail.admin.widgets import HeaderButton
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
-from branding.forms import LogoVersionForm
+from branding.forms import KitItemForm, LogoVersionForm
 from branding.models import (
     Download,
+    KitItem,
     Logo,
     LogoVersion,
     PartnerAccess,
@@ -257,6 +258,28 @@ class DownloadCountsView(ReportView):
                              icon_name="list-ul")]
 
 
+class KitFilters(AdminFilters):
+    class Meta:
+        model = KitItem
+        fields = ["national_event", "kind"]
+
+
+class KitItemViewSet(ModelViewSet):
+    model = KitItem
+    icon = "folder-open-inverse"
+    menu_label = _("National-event kits")
+    form_fields = ["national_event", "kind", "title", "file", "order"]
+    list_display = ["title", "national_event", "kind", "size"]
+    filterset_class = KitFilters
+    index_view_class = AdminIndexView
+    copy_view_enabled = False
+
+    def get_form_class(self, for_update=False):
+        return type("KitItemAdminForm", (KitItemForm,), {
+            "Meta": type("Meta", (), {"model": KitItem, "fields": self.form_fields}),
+        })
+
+
 register_permission_policy(PartnerAccess, ReviewedPolicy(PartnerAccess))
 register_permission_policy(Proof, ReviewedPolicy(Proof))
 register_permission_policy(Download, DownloadsPolicy(Download))
@@ -273,4 +296,5 @@ class BrandingGroup(ModelViewSetGroup):
         PartnerAccessViewSet("branding_partners"),
         ProofViewSet("branding_proofs"),
         DownloadViewSet("branding_downloads"),
+        KitItemViewSet("branding_kits"),
     ]

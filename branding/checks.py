@@ -11,7 +11,13 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from PIL import Image
 
-from portal.uploads import file_extension, is_pdf, photo_format, validate_svg
+from portal.uploads import (
+    file_extension,
+    is_pdf,
+    photo_format,
+    validate_file_matches_extension,
+    validate_svg,
+)
 
 MAX_SVG_BYTES = 5 * 1024 * 1024
 MAX_RASTER_BYTES = 50 * 1024 * 1024
@@ -112,3 +118,22 @@ def proof_preview(file, proof_kind: str) -> bytes:
     output = io.BytesIO()
     image.convert("RGB").save(output, format="PNG")
     return output.getvalue()
+
+
+KIT_EXTENSIONS = {"pdf", "png", "jpg", "jpeg", "svg", "zip"}
+MAX_KIT_BYTES = 50 * 1024 * 1024
+
+
+def validate_kit_file(file) -> None:
+    """A kit file is what its extension says (SVG: plain, PNG/JPEG: within the pixel
+    limits)."""
+    extension = file_extension(file.name)
+    if extension not in KIT_EXTENSIONS:
+        raise ValidationError(_("Send a PDF, PNG, JPEG, SVG or ZIP file."), code="kit_format")
+    _check_size(file, MAX_KIT_BYTES)
+    if extension == "svg":
+        validate_svg(file)
+        return
+    validate_file_matches_extension(file, file.name)
+    if extension in {"png", "jpg", "jpeg"}:
+        photo_format(file)

@@ -16,6 +16,7 @@ from wagtail.rich_text import RichText
 from branding import workflow
 from branding.models import (
     GuidelinesPage,
+    KitItem,
     Logo,
     LogoVersion,
     PartnerAccess,
@@ -24,9 +25,11 @@ from branding.models import (
     TermsOfUse,
 )
 from branding.models.assets import Audience, LogoOwner
+from branding.models.kits import KitItemKind
 from branding.models.partners import AccessStatus
 from branding.models.proofs import ProofKind, StepKind
 from branding.variants import generate_variants
+from events.models import NationalEventPage
 from pages.base.demo import add_child, translate
 from pages.base.sites import ensure_sites
 from portal.models import User
@@ -355,6 +358,30 @@ def load_partner():
                              file=proof.file.name)
 
 
+def load_kit(logos):
+    """The JEP 2026 kit: its logo, a poster and a social-network visual."""
+    event = NationalEventPage.objects.order_by("-edition_year").first()
+    if event is None or event.kit_items.exists():
+        return
+    hd = logos["jep-2026"].current_version().variants.get(kind="hd")
+    with hd.file.open("rb") as file:
+        logo_png = file.read()
+    poster, social = io.BytesIO(), io.BytesIO()
+    Image.new("RGB", (842, 1191), (179, 64, 0)).save(poster, format="PDF")
+    Image.new("RGB", (1080, 1080), (179, 64, 0)).save(social, format="PNG")
+    for order, (kind, title, name, data) in enumerate([
+        (KitItemKind.LOGO, "Logo de l’édition (PNG haute définition)", "logo-jep-2026.png",
+         logo_png),
+        (KitItemKind.POSTER, "Affiche A3 à imprimer", "affiche-jep-2026-a3.pdf",
+         poster.getvalue()),
+        (KitItemKind.SOCIAL, "Visuel carré pour les réseaux sociaux", "jep-2026-carre.png",
+         social.getvalue()),
+    ]):
+        item = KitItem(national_event=event, kind=kind, title=title, order=order)
+        item.file.save(name, ContentFile(data), save=False)
+        item.save()
+
+
 def load(stdout):
     public_site, _intranet = ensure_sites()
     logos = load_logos()
@@ -362,4 +389,5 @@ def load(stdout):
         "text": TERMS, "published_at": timezone.now() - dt.timedelta(days=60)})
     load_guidelines(public_site.root_page.specific, logos)
     load_partner()
+    load_kit(logos)
     stdout.write("Logo portal: /logos/ with four logos, the partner approved, a proof waiting.")

@@ -6,7 +6,12 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from branding.checks import proof_format, validate_raster_master, validate_svg_master
+from branding.checks import (
+    proof_format,
+    validate_kit_file,
+    validate_raster_master,
+    validate_svg_master,
+)
 from branding.models import PartnerAccess, Proof
 from portal.uploads import name_for_format, photo_format
 
@@ -106,3 +111,11 @@ class AccessDecisionForm(forms.Form):
         if cleaned.get("decision") == "refused" and not cleaned.get("reason", "").strip():
             self.add_error("reason", _("Give the reason for the refusal."))
         return cleaned
+
+
+class KitItemForm(WagtailAdminModelForm):
+    def clean_file(self):
+        file = self.cleaned_data.get("file")
+        if file and hasattr(file, "content_type"):  # a new upload
+            validate_kit_file(file)
+        return file

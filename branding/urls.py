@@ -19,4 +19,7 @@ urlpatterns = [
     path("epreuves/<int:pk>/", views.proof, name="proof"),
     path("epreuves/<int:pk>/fichier/", views.proof_file, name="proof_file"),
     path("epreuves/<int:pk>/apercu.png", views.proof_preview, name="proof_preview"),
+    path("kits/", views.kits, name="kits"),
+    path("kits/<int:event_id>/", views.kit, name="kit"),
+    path("kits/fichier/<int:pk>/", views.kit_file, name="kit_file"),
 ]

@@ -16,10 +16,11 @@ from django.views.decorators.http import require_GET
 
 from branding import access, workflow
 from branding.forms import AccessRequestForm, NewProofVersionForm, ProofForm, TermsForm
-from branding.models import Download, LogoVariant, Proof
+from branding.models import Download, KitItem, LogoVariant, Proof
 from branding.models.assets import VariantKind
 from branding.models.proofs import ProofStatus
 from branding.officers import may_review
+from events.models import NationalEventPage
 from portal.listing import paginate
 from portal.media import DOWNLOAD_CONTENT_SECURITY_POLICY, send_stored_file
 from portal.sites import is_intranet_request
@@ -214,3 +215,40 @@ def proof_preview(request, pk):
     if not item.preview:
         raise Http404
     return _send(request, item.preview, "apercu.png", "image/png", attachment=False)
+
+
+# --- National-event kits ----------------------------------------------------------------------
+
+def _kit_event(request, event_id):
+    _public_site_only(request)
+    event = get_object_or_404(NationalEventPage.objects.live(), pk=event_id)
+    if not request.user.is_authenticated:
+        return event, redirect(f"{reverse('account_login')}?next={request.path}")
+    if not access.may_use_kit(request.user, event):
+        raise PermissionDenied(_("The kit is for approved partners and for organisers with "
+                                 "a published event."))
+    return event, None
+
+
+def kits(request):
+    """The national events that have a kit."""
+    _public_site_only(request)
+    events = (NationalEventPage.objects.live().filter(kit_items__isnull=False).distinct()
+              .order_by("-edition_year"))
+    return render(request, "branding/kits.html", {"events": events})
+
+
+def kit(request, event_id):
+    event, refusal = _kit_event(request, event_id)
+    if refusal:
+        return refusal
+    return render(request, "branding/kit.html", {"event": event,
+                                                 "items": event.kit_items.all()})
+
+
+def kit_file(request, pk):
+    item = get_object_or_404(KitItem.objects.select_related("national_event"), pk=pk)
+    _event, refusal = _kit_event(request, item.national_event_id)
+    if refusal:
+        return refusal
+    return _send(request, item.file, item.filename, mimetypes.guess_type(item.filename)[0])

@@ -3,6 +3,7 @@ variants, partners with their access and terms of use, downloads, and proofs."""
 
 from branding.models.assets import Logo, LogoVariant, LogoVersion, VariantKind
 from branding.models.guidelines import GuidelinesPage
+from branding.models.kits import KitItem
 from branding.models.partners import (
     Download,
     PartnerAccess,
@@ -14,6 +15,7 @@ from branding.models.proofs import Proof, ProofStep
 __all__ = [
     "Download",
     "GuidelinesPage",
+    "KitItem",
     "Logo",
     "LogoVariant",
     "LogoVersion",
