@@ -58,7 +58,7 @@ def officer_opens(page, urls, officer, path):
     expect(page).to_have_url(re.compile(re.escape(path) + "$"))
 
 
-def test_partner_journey_from_sign_up_to_an_approved_proof(page, urls, logo, officer,
+def test_partner_journey_from_sign_up_to_an_approved_proof(page, new_page, urls, logo, officer,
                                                            tmp_path):
     # The partner signs up, confirms the address, and asks for access.
     page.goto(urls["public"] + "/en/accounts/signup/")
@@ -76,13 +76,15 @@ def test_partner_journey_from_sign_up_to_an_approved_proof(page, urls, logo, off
     page.get_by_role("button", name="Send my request").click()
     expect(page.locator("[data-status=pending]")).to_be_visible()
 
-    # The officer approves in the admin.
+    # The officer approves in the admin (in a browser of their own: a TOTP code is
+    # accepted once, so they sign in once).
     access = PartnerAccess.objects.get(user__email=EMAIL)
-    officer_opens(page, urls, officer, f"/admin/logo-portal/partners/{access.pk}/review/")
-    expect(page.get_by_text("DRAC-BRE-2026-0142")).to_be_visible()
-    page.locator("input[name=decision][value=approved]").check()
-    page.locator("main form[method=post] button[type=submit]").click()
-    expect(page).to_have_url(re.compile(r"/admin/branding_partners/$"))
+    desk = new_page()
+    officer_opens(desk, urls, officer, f"/admin/logo-portal/partners/{access.pk}/review/")
+    expect(desk.get_by_text("DRAC-BRE-2026-0142")).to_be_visible()
+    desk.locator("input[name=decision][value=approved]").check()
+    desk.locator("main form[method=post] button[type=submit]").click()
+    expect(desk).to_have_url(re.compile(r"/admin/branding_partners/$"))
 
     # The partner accepts the terms, then downloads the medium web PNG.
     sign_in(page, urls, EMAIL, "/en/logos/fichiers/")
@@ -110,11 +112,11 @@ def test_partner_journey_from_sign_up_to_an_approved_proof(page, urls, logo, off
 
     # The officer sees the preview and approves.
     proof = Proof.objects.get()
-    officer_opens(page, urls, officer, f"/admin/logo-portal/proofs/{proof.pk}/review/")
-    expect(page.locator("main img[src$='/apercu.png']")).to_be_visible()
-    page.locator("input[name=decision][value=approved]").check()
-    page.locator("main form[method=post] button[type=submit]").click()
-    expect(page).to_have_url(re.compile(r"/admin/branding_proofs/$"))
+    desk.goto(urls["public"] + f"/admin/logo-portal/proofs/{proof.pk}/review/")
+    expect(desk.locator("main img[src$='/apercu.png']")).to_be_visible()
+    desk.locator("input[name=decision][value=approved]").check()
+    desk.locator("main form[method=post] button[type=submit]").click()
+    expect(desk).to_have_url(re.compile(r"/admin/branding_proofs/$"))
 
     sign_in(page, urls, EMAIL, f"/en/logos/epreuves/{proof.pk}/")
     expect(page.locator("[data-status=approved]")).to_be_visible()
