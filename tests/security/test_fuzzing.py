@@ -17,7 +17,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.test import Client
 from django.utils import timezone
-from hypothesis import given
+from hypothesis import event, example, given
 from hypothesis import strategies as st
 
 from events.models import DirectorateEventPage, LocalEvent, Registration, Theme
@@ -64,9 +64,17 @@ def assert_escaped(response):
 def assert_answered(response, *accepted):
     assert response.status_code in accepted, response.status_code
     assert_escaped(response)
+    # Shown by --hypothesis-show-statistics: how many examples each answer got.
+    event(f"answered {response.status_code}")
 
 
-EMAILS = st.one_of(st.emails(), texts(30))
+# Mostly addresses Django takes (so that the "stored as typed" half is tried), then
+# hypothesis's own and any text.
+USUAL_EMAILS = st.builds("{}@{}.fr".format, st.from_regex(r"[a-z0-9][a-z0-9._+-]{0,15}",
+                                                          fullmatch=True),
+                         st.from_regex(r"[a-z][a-z0-9-]{0,10}[a-z]", fullmatch=True))
+EMAILS = st.one_of(USUAL_EMAILS, USUAL_EMAILS, st.emails(), texts(30))
+VALID = st.just("valid")
 
 
 # --- Public forms ---------------------------------------------------------------------------
@@ -81,7 +89,10 @@ def contact_page(public_home):
     return page, topic
 
 
-@given(subject=texts(), message=texts(200), name=texts(), email=EMAILS,
+@example(subject=f"Travaux {MARKUP}\n sur une chapelle", message=f" {MARKUP}\nMerci ",
+         name="Anne Le Bihan", email="anne@example.org", organisation="", visitor_type="public")
+@given(subject=texts(min_size=1), message=texts(200, min_size=1), name=texts(min_size=1),
+       email=EMAILS,
        organisation=texts(), visitor_type=st.sampled_from(["public", "partner", "x" + MARKUP]))
 def test_contact_question(contact_page, subject, message, name, email, organisation,
                           visitor_type):
@@ -115,8 +126,12 @@ def publication(public_home):
     return page
 
 
-@given(quantity=st.one_of(st.integers(-5, 50).map(str), texts(10)), name=texts(),
-       organisation=texts(), email=EMAILS, postal_address=texts(120), message=texts(120))
+@example(quantity="3", name=MARKUP, organisation="Médiathèque", email="g@example.org",
+         postal_address="12 rue de la Tour d’Auvergne\n29800 Landerneau", message=MARKUP)
+@given(quantity=st.one_of(st.integers(1, 5).map(str), st.integers(-5, 50).map(str), texts(10)),
+       name=texts(min_size=1),
+       organisation=texts(), email=EMAILS, postal_address=texts(120, min_size=1),
+       message=texts(120))
 def test_paper_copy_request(publication, quantity, name, organisation, email, postal_address,
                             message):
     data = {"quantity": quantity, "name": name, "organisation": organisation, "email": email,
@@ -145,7 +160,8 @@ def conference(public_home):
     return page
 
 
-@given(name=texts(), email=EMAILS, organisation=texts())
+@example(name=MARKUP, email="awa@example.org", organisation=" Mairie ")
+@given(name=texts(min_size=1), email=EMAILS, organisation=texts())
 def test_registration(conference, name, email, organisation):
     data = {"name": name, "email": email, "organisation": organisation, "website": ""}
     with rolled_back():
@@ -173,9 +189,11 @@ NUMBERS = st.one_of(st.integers(-(10**30), 10**30).map(str), st.sampled_from(["�
                     texts(8))
 
 
-@given(title=texts(min_size=1), description=texts(200), organisation=texts(),
-       contact_phone=texts(20), edition=st.one_of(st.just("valid"), NUMBERS),
-       themes=st.lists(st.one_of(st.just("valid"), NUMBERS), max_size=3))
+@example(title=MARKUP, description="Visite", organisation="", contact_phone="",
+         edition="valid", themes=["valid"])
+@given(title=texts(min_size=1), description=texts(200, min_size=1), organisation=texts(),
+       contact_phone=texts(20), edition=st.one_of(VALID, VALID, NUMBERS),
+       themes=st.lists(st.one_of(VALID, VALID, VALID, NUMBERS), max_size=2))
 def test_event_proposal(organiser_client, title, description, organisation, contact_phone,
                         edition, themes):
     client, national_event = organiser_client
@@ -198,6 +216,8 @@ def test_event_proposal(organiser_client, title, description, organisation, cont
             {theme.pk} if themes else set())
 
 
+@example(email=f"{MARKUP}@example.org", password="un-mot-de-passe-solide-2026")
+@example(email="Anne.Le-Bihan@Example.org", password="un-mot-de-passe-solide-2026")
 @given(email=EMAILS, password=st.one_of(texts(30), st.just("un-mot-de-passe-solide-2026")))
 def test_sign_up(sites, email, password):
     data = {"email": email, "password1": password, "password2": password}

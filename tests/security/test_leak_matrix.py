@@ -213,6 +213,9 @@ SURFACES = [
     Surface("comparison of a directorate page", INTRANET,
             "/admin/pages/{bretagne_page_id}/revisions/compare/live...latest/",
             "bretagne_draft", admin_only(SHOWN, other_editor=REFUSED)),
+    Surface("moderation preview of a directorate page", INTRANET,
+            "/admin/pages/workflow/preview/{bretagne_page_id}/{bretagne_task}/", "bretagne_draft",
+            admin_only(SHOWN, other_editor=REFUSED) | {"editor": REFUSED}),
     Surface("draft of a public page", PUBLIC, "/admin/pages/{public_page_id}/view_draft/",
             "public_draft", admin_only(SHOWN)),
     Surface("draft of a network page", INTRANET, "/admin/pages/{network_page_id}/view_draft/",
@@ -320,6 +323,7 @@ def build_world():
     draft(patrimoine, SECRETS["public_draft"])
     draft(network, SECRETS["network_draft"])
     space_draft = draft(space, SECRETS["bretagne_draft"])
+    space.get_workflow().start(space, accounts["editor"])  # submitted to the moderators
     news(public_home, "actualites", (SECRETS["public_news"], "musee"))
     intranet_news = news(intranet_home, "infos-reseau", (SECRETS["network_news"], "messagerie"),
                          (SECRETS["bretagne_news"], "directrice"))
@@ -382,6 +386,7 @@ def build_world():
         "public_page_id": patrimoine.pk, "network_page_id": network.pk,
         "bretagne_page_id": space.pk,
         "bretagne_revision": f"{space.pk}/revisions/{space_draft.pk}",
+        "bretagne_task": space.current_workflow_task.pk,
     }
     return accounts, secrets, paths
 
