@@ -1,6 +1,10 @@
 from django.core.exceptions import PermissionDenied
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.views.pages.search import SearchView
+from wagtail.admin.viewsets.pages import PageViewSet
+from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -41,3 +45,29 @@ def list_only_the_pages_the_editor_may_read(parent_page, pages, request):
 @hooks.register("construct_page_chooser_queryset")
 def choose_only_the_pages_the_editor_may_read(pages, request):
     return visible_to(pages, request.user)
+
+
+class ReadablePagePermissionPolicy(PagePermissionPolicy):
+    """Wagtail's page policy, with "explorable" narrowed to the pages the user may read."""
+
+    def explorable_instances(self, user):
+        return visible_to(super().explorable_instances(user), user)
+
+
+class PageSearchView(SearchView):
+    """The admin's page search finds, like the explorer, no (draft) title of a page the
+    editor may not read."""
+
+    @cached_property
+    def permission_policy(self):
+        return ReadablePagePermissionPolicy()
+
+
+class PortalPageViewSet(PageViewSet):
+    search_view_class = PageSearchView
+
+
+# Registered after Wagtail's own base viewset (order 0), so it is the one used for every page.
+@hooks.register("register_admin_viewset", order=10)
+def register_page_viewset():
+    return PortalPageViewSet()

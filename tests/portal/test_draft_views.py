@@ -123,3 +123,14 @@ def test_a_moderator_of_another_directorate_cannot_preview_it_in_moderation(
     response = own_moderator.get(f"/admin/pages/workflow/preview/{space.pk}/{task.pk}/")
     assert response.status_code == 200
     assert SECRET in response.content.decode()
+
+
+def test_the_admin_page_search_finds_only_the_pages_an_editor_may_read(
+    bretagne_editor, normandie_editor, normandie_space
+):
+    space, _draft = normandie_space
+    edit_link = f"/admin/pages/{space.pk}/edit/"
+    for path in ("/admin/pages/search/?q=Normandie", "/admin/pages/search/results/?q=Normandie"):
+        found = bretagne_editor.get(path).content.decode()
+        assert edit_link not in found and SECRET not in found, path
+        assert edit_link in normandie_editor.get(path).content.decode(), path
