@@ -110,9 +110,21 @@ class BodyPage(BasePage):
         return context
 
 
-class HomePage(BodyPage):
+class SiteHomeMixin:
+    """A site's home page says, wherever the admin names it (page tree, explorer, breadcrumbs,
+    choosers), which site and which language it starts: "Accueil — Site public (Français)"."""
+
+    site_label = ""
+
+    def get_admin_display_title(self):
+        title = super().get_admin_display_title()
+        return f"{title} — {self.site_label} ({self.locale.get_display_name()})"
+
+
+class HomePage(SiteHomeMixin, BodyPage):
     """The public website's home page."""
 
+    site_label = _("Public site")
     parent_page_types = ["wagtailcore.Page"]
     template = "pages/base/home_page.html"
 
@@ -126,9 +138,10 @@ class HomePage(BodyPage):
         return organization(request)
 
 
-class IntranetHomePage(BodyPage):
+class IntranetHomePage(SiteHomeMixin, BodyPage):
     """The network intranet's home page: staff only, like everything under it."""
 
+    site_label = _("Network intranet")
     parent_page_types = ["wagtailcore.Page"]
     template = "pages/base/intranet_home_page.html"
 

@@ -12,13 +12,13 @@ pytestmark = pytest.mark.django_db
 
 
 def test_editors_submit_and_moderators_publish(public_home, editor, make_user):
-    moderator = make_user("moderateur@example.org", "Moderators")
+    moderator = make_user("moderateur@example.org", "Modérateurs")
     page = add_page(public_home, "Patrimoine", "patrimoine")
     editor_permissions = page.permissions_for_user(editor)
     assert editor_permissions.can_edit()
     assert not editor_permissions.can_publish()
     assert page.get_workflow() is not None
-    assert page.get_workflow().tasks.get().specific.groups.filter(name="Moderators").exists()
+    assert page.get_workflow().tasks.get().specific.groups.filter(name="Modérateurs").exists()
     assert page.permissions_for_user(moderator).can_publish()
 
 
@@ -28,7 +28,7 @@ def test_a_page_can_be_translated_from_the_admin(public_client, make_user, publi
     public_client.force_login(admin)
     page = add_page(public_home, "Patrimoine", "patrimoine")
     english = Locale.objects.get(language_code="en")
-    url = f"/admin/translation/submit/page/{public_home.pk}/"
+    url = f"/admin/localize/submit/page/{public_home.pk}/"
     assert public_client.get(url).status_code == 200
     response = public_client.post(url, {"locales": [english.pk], "include_subtree": "on"})
     assert response.status_code == 302
