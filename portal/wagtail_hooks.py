@@ -1,11 +1,21 @@
+import datetime
+
 from django.core.exceptions import PermissionDenied
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from portal.dashboard import WaitingPanel, waiting_panel
 from portal.intranet import user_is_denied_page
 from portal.models import Directorate
+
+EXPIRY_NOTICE = datetime.timedelta(days=14)
+page_permission_policy = PagePermissionPolicy()
 
 
 class DirectorateViewSet(SnippetViewSet):
@@ -29,3 +39,29 @@ def deny_signed_in_users_outside_the_page_groups(page, request, serve_args, serv
     """
     if user_is_denied_page(request.user, page):
         raise PermissionDenied("This page is restricted to other groups.")
+
+
+@waiting_panel
+class ExpiringPagesPanel(WaitingPanel):
+    """Live pages the user may edit whose expiry date comes within two weeks."""
+
+    name = "expiring_pages"
+    heading = _("Pages expiring within two weeks")
+    order = 270
+    date_field = "expire_at"
+
+    def is_shown(self):
+        return page_permission_policy.user_has_any_permission(self.request.user, ["change"])
+
+    def items(self):
+        now = timezone.now()
+        editable = page_permission_policy.instances_user_has_any_permission_for(
+            self.request.user, ["change"])
+        return (editable.live().filter(expire_at__gte=now, expire_at__lte=now + EXPIRY_NOTICE)
+                .order_by("expire_at"))
+
+    def item_label(self, item):
+        return item.get_admin_display_title()
+
+    def item_note(self, item):
+        return _("expires on %(date)s") % {"date": date_format(localtime(item.expire_at))}
