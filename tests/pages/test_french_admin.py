@@ -29,7 +29,7 @@ ENGLISH_DATA_NAMES = ["Editors", "Moderators", "Partners", "Event officers", "St
 ENGLISH_TEXTS_OF_OURS = [
     "Public site", "Network intranet", "Languages", "New questions from the public",
     "New paper-copy requests", "Local events awaiting moderation", "E-mails not sent",
-    "Pages expiring within two weeks", "See the whole list", "Nothing waits.", "waiting",
+    "Pages expiring within two weeks", "See the whole list", "Nothing waits.", "Waiting:",
 ]
 
 
@@ -103,4 +103,5 @@ def test_no_english_data_names_in_the_french_admin(moderator_client, screens):
 
 def test_no_english_texts_of_ours_in_the_french_admin(moderator_client, screens):
     texts = rendered_in_french(moderator_client, screens)
-    assert english_found(texts, ENGLISH_TEXTS_OF_OURS) == []
+    found = english_found(texts, ENGLISH_TEXTS_OF_OURS)
+    assert found == [], "\n".join(f"{screen}: {word}" for screen, word in found)

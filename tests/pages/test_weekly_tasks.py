@@ -6,6 +6,7 @@ import pytest
 from django.conf import settings
 from django.test import Client
 from wagtail.models import Locale, Page
+from wagtail_localize.models import TranslationSource
 
 from events.officers import OFFICER_GROUP
 from pages.models import NewsArticlePage, NewsCategory, NewsIndexPage
@@ -142,3 +143,20 @@ def test_officers_are_refused_a_new_home_page_at_the_root(group, sites):
 def test_an_administrator_may_still_start_a_site(admin_client, sites):
     root = Page.get_first_root_node()
     assert admin_client.get(f"/admin/pages/add/pages/homepage/{root.pk}/").status_code == 200
+
+
+def test_an_editor_keeps_the_english_copy_in_sync_with_the_french_source(content, sites):
+    _user, client = signed_in(EDITORS)
+    english = Locale.objects.get(language_code="en")
+    home, article = content["home"], content["article"]
+    client.post(f"/admin/localize/submit/page/{home.pk}/",
+                {"locales": [english.pk], "include_subtree": "on"})
+    article_en = article.get_translation(english)
+    article.date = article.date.replace(year=article.date.year - 1)
+    article.save_revision().publish()
+    source = TranslationSource.objects.get_for_instance(article)
+    response = client.post(f"/admin/localize/update/{source.pk}/",
+                           {"publish_translations": "on"})
+    assert response.status_code == 302
+    article_en.refresh_from_db()
+    assert article_en.date == article.date
