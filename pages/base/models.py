@@ -124,6 +124,8 @@ class SiteHomeMixin:
 class HomePage(SiteHomeMixin, BodyPage):
     """The public website's home page."""
 
+    page_description = _("The home page of the public website (one per language).")
+
     site_label = _("Public site")
     parent_page_types = ["wagtailcore.Page"]
     template = "pages/base/home_page.html"
@@ -141,6 +143,8 @@ class HomePage(SiteHomeMixin, BodyPage):
 class IntranetHomePage(SiteHomeMixin, BodyPage):
     """The network intranet's home page: staff only, like everything under it."""
 
+    page_description = _("The home page of the network intranet, for staff only.")
+
     site_label = _("Network intranet")
     parent_page_types = ["wagtailcore.Page"]
     template = "pages/base/intranet_home_page.html"
@@ -157,6 +161,8 @@ class IntranetHomePage(SiteHomeMixin, BodyPage):
 
 class StandardPage(BodyPage):
     """A content page, on either site."""
+
+    page_description = _("A page of text, images and blocks: the most common page.")
 
     parent_page_types = ["pages.HomePage", "pages.IntranetHomePage", "pages.StandardPage"]
     template = "pages/base/standard_page.html"

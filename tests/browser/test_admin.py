@@ -47,7 +47,7 @@ def test_an_editor_translates_a_news_article_side_by_side(new_page, urls, sites,
     page.get_by_role("button", name=re.compile("Actions")).first.click()
     page.get_by_role("link", name=re.compile("Traduire")).first.click()
     # "Langues" once the catalogue translates our label; never Wagtail's "Régions".
-    expect(page.get_by_text(re.compile(r"^(Langues|Languages)\*?$"))).to_be_visible()
+    expect(page.locator("label", has_text=re.compile(r"^\s*(Langues|Languages)\b"))).to_be_visible()
     expect(page.get_by_text("Régions")).to_have_count(0)
     page.get_by_label("English").check()
     page.get_by_role("button", name="Soumettre").click()

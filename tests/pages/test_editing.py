@@ -2,8 +2,10 @@
 
 import pytest
 from django.test import RequestFactory
-from wagtail.models import Locale
+from django.utils.html import escape
+from wagtail.models import Locale, get_page_models
 
+from pages.models import ContactPage, NewsIndexPage, StandardPage
 from portal.views import server_error
 from tests.helpers.accounts import activate_totp
 from tests.helpers.pages import add_page
@@ -48,3 +50,14 @@ def test_500_page_renders_without_database_or_request_context(sites):
     assert response.status_code == 500
     html = response.content.decode()
     assert "Erreur 500" in html and "fr-header" in html
+
+
+def test_every_page_type_says_what_it_is_for_in_the_add_a_page_chooser(admin_client,
+                                                                       public_home):
+    ours = [model for model in get_page_models() if model._meta.app_label in ("pages", "events")
+            and not model._meta.abstract]
+    assert ours and all(model.get_page_description() for model in ours), [
+        model.__name__ for model in ours if not model.get_page_description()]
+    html = admin_client.get(f"/admin/pages/{public_home.pk}/add_subpage/").content.decode()
+    for model in (StandardPage, NewsIndexPage, ContactPage):
+        assert escape(model.get_page_description()) in html
