@@ -122,9 +122,23 @@ class BodyPage(BasePage):
         return context
 
 
-class HomePage(BodyPage):
+class SiteHomeMixin:
+    """A site's home page says, wherever the admin names it (page tree, explorer, breadcrumbs,
+    choosers), which site and which language it starts: "Accueil — Site public (Français)"."""
+
+    site_label = ""
+
+    def get_admin_display_title(self):
+        title = super().get_admin_display_title()
+        return f"{title} — {self.site_label} ({self.locale.get_display_name()})"
+
+
+class HomePage(SiteHomeMixin, BodyPage):
     """The public website's home page."""
 
+    page_description = _("The home page of the public website (one per language).")
+
+    site_label = _("Public site")
     parent_page_types = ["wagtailcore.Page"]
     template = "pages/base/home_page.html"
 
@@ -138,9 +152,12 @@ class HomePage(BodyPage):
         return organization(request)
 
 
-class IntranetHomePage(BodyPage):
+class IntranetHomePage(SiteHomeMixin, BodyPage):
     """The network intranet's home page: staff only, like everything under it."""
 
+    page_description = _("The home page of the network intranet, for staff only.")
+
+    site_label = _("Network intranet")
     parent_page_types = ["wagtailcore.Page"]
     template = "pages/base/intranet_home_page.html"
 
@@ -156,6 +173,8 @@ class IntranetHomePage(BodyPage):
 
 class StandardPage(BodyPage):
     """A content page, on either site."""
+
+    page_description = _("A page of text, images and blocks: the most common page.")
 
     parent_page_types = ["pages.HomePage", "pages.IntranetHomePage", "pages.StandardPage"]
     template = "pages/base/standard_page.html"
