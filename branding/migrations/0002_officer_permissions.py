@@ -6,7 +6,8 @@ from django.db import migrations
 
 MANAGED = ["logo", "logoversion", "termsofuse"]
 READ = ["partneraccess", "proof", "download"]
-GROUPS = ["Editors", "Moderators"]
+# The role groups by their English names (before portal 0008 renames them) or French ones.
+GROUPS = ["Editors", "Moderators", "Rédacteurs", "Modérateurs"]
 
 
 def codenames():
@@ -26,8 +27,7 @@ def grant(apps, schema_editor):
     Permission = apps.get_model("auth", "Permission")
     permissions = Permission.objects.filter(content_type__app_label="branding",
                                             codename__in=list(codenames()))
-    for name in GROUPS:
-        group, _created = Group.objects.get_or_create(name=name)
+    for group in Group.objects.filter(name__in=GROUPS):
         group.permissions.add(*permissions)
 
 

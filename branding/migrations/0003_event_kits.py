@@ -17,7 +17,8 @@ def grant(apps, schema_editor):
     permissions = Permission.objects.filter(
         content_type__app_label="branding",
         codename__in=[f"{action}_kititem" for action in ("add", "change", "delete", "view")])
-    for group in Group.objects.filter(name__in=["Editors", "Moderators"]):
+    for group in Group.objects.filter(name__in=["Editors", "Moderators", "Rédacteurs",
+                                                     "Modérateurs"]):
         group.permissions.add(*permissions)
 
 

@@ -6,8 +6,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from branding.models.assets import Logo, LogoVariant, LogoVersion
+from portal.roles import PARTNERS
 
-PARTNERS_GROUP = "Partners"
+PARTNERS_GROUP = PARTNERS
 
 
 class AccessStatus(models.TextChoices):

@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from branding.models import Logo, TermsOfUse
 from branding.models.assets import Audience, LogoOwner
+from portal.roles import EDITORS
 from tests.helpers.accounts import activate_totp
 from tests.helpers.branding import approve, make_version
 
@@ -39,6 +40,6 @@ def approved_partner(partner):
 
 @pytest.fixture
 def reviewer(make_user):
-    officer = make_user("officier@example.org", "Editors")
+    officer = make_user("officier@example.org", EDITORS)
     activate_totp(officer)
     return officer

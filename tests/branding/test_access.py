@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from branding.models import Download, Proof, TermsOfUse
 from branding.models.assets import VariantKind
+from portal.roles import PARTNERS
 from tests.helpers.branding import approve, pdf_bytes
 from tests.helpers.sites import INTRANET_HOST
 
@@ -97,7 +98,7 @@ def test_a_partner_cannot_read_another_partners_proof(public_client, approved_pa
                                                       make_user, sites):
     from django.core.files.base import ContentFile
 
-    other = make_user("autre@example.org", "Partners")
+    other = make_user("autre@example.org", PARTNERS)
     approve(other, organisation="Musée")
     proof = Proof(partner=other, organisation="Musée", title="Affiche", kind="poster",
                   planned_date=timezone.localdate())

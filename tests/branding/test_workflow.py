@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from branding.models import PartnerAccess, Proof
 from portal.outbox.models import OutgoingEmail
+from portal.roles import PARTNERS
 from tests.helpers.branding import pdf_bytes, upload
 
 pytestmark = pytest.mark.django_db
@@ -37,7 +38,7 @@ def test_a_partner_asks_for_access_and_an_officer_approves(public_client, make_u
                        {"decision": "approved"})
     access.refresh_from_db()
     assert access.is_approved and access.decided_by == reviewer
-    assert newcomer.groups.filter(name="Partners").exists()
+    assert newcomer.groups.filter(name=PARTNERS).exists()
     to_partner = OutgoingEmail.objects.about(access).get(to=newcomer.email)
     assert "/logos/fichiers/" in to_partner.body
 
