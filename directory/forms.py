@@ -14,6 +14,11 @@ class PhotoCheckMixin:
     """A photo must be a JPEG, PNG or WebP image by its content, 5 MB and 40 megapixels at
     most; it is stored with the extension of its real format."""
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "photo" in self.fields:
+            self.fields["photo"].error_messages["invalid_image"] = _("This file is not an image.")
+
     def clean_photo(self):
         photo = self.cleaned_data.get("photo")
         if not isinstance(photo, UploadedFile):
