@@ -4,38 +4,18 @@ replaced, the library page's filters, and the review reminders."""
 import datetime as dt
 
 import pytest
-from django.core.files.base import ContentFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from wagtail.documents import get_document_model
 
-from pages.demo.files import minimal_pdf
-from pages.library.models import LibraryIndexPage, ReferenceDocument
+from pages.library.models import LibraryIndexPage
 from pages.library.reviews import remind_owners
 from portal.media import collection_is_restricted
 from portal.models import IntranetSettings
 from portal.outbox.models import OutgoingEmail
 from tests.helpers.accounts import activate_totp
+from tests.helpers.library import make_reference, pdf_document
 
 pytestmark = pytest.mark.django_db
-
-
-def pdf_document(title):
-    document = get_document_model()(title=title)
-    document.file.save(f"{title.lower().replace(' ', '-')}.pdf",
-                       ContentFile(minimal_pdf(title)), save=False)
-    document.save()
-    return document
-
-
-def make_reference(title, *, directorates=(), kind="note", date=dt.date(2026, 3, 2),
-                   owner_service="Bureau du budget et de la logistique", **fields):
-    reference = ReferenceDocument(title=title, kind=kind, date=date,
-                                  owner_service=owner_service,
-                                  document=pdf_document(title), **fields)
-    reference.save()
-    reference.directorates.set(directorates)
-    return reference
 
 
 def body(response) -> bytes:

@@ -17,6 +17,7 @@ from django.utils import translation
 
 from events.models import Region, Theme
 from events.seeding import ensure_national_event, ensure_regional_pages
+from pages.library.models import LibraryIndexPage
 from pages.models import (
     NewsArticlePage,
     NewsCategory,
@@ -26,7 +27,9 @@ from pages.models import (
     PublicationPage,
 )
 from portal.filters import LISTS
+from tests.helpers.directory import make_person, make_service
 from tests.helpers.events import make_event
+from tests.helpers.library import make_reference
 from tests.helpers.sites import INTRANET_HOST, PUBLIC_HOST
 
 pytestmark = pytest.mark.django_db
@@ -40,6 +43,8 @@ URLS = {
                        (PUBLIC_HOST, "/en/evenements/export.json"),
                        (PUBLIC_HOST, "/en/evenements/flux.ics")],
     "events-statistics": [(INTRANET_HOST, "/en/evenements/statistiques/")],
+    "directory": [(INTRANET_HOST, "/en/annuaire/")],
+    "library": [(INTRANET_HOST, "/en/bibliotheque/")],
 }
 MARKUP = "<script>alert(1)</script>"
 # Values no parameter may answer with a 500; (value, must every filter refuse it?).
@@ -52,7 +57,7 @@ TEXT_PARAMETERS = {"q", "commune"}
 
 
 @pytest.fixture
-def lists(public_home, intranet_home, make_user, staff_bretagne):
+def lists(public_home, intranet_home, make_user, staff_bretagne, directorates):
     """Each list with something in it, so that filters meet real rows."""
     news = NewsIndexPage(title="Actualités", slug="actualites")
     public_home.add_child(instance=news)
@@ -74,6 +79,12 @@ def lists(public_home, intranet_home, make_user, staff_bretagne):
     edition = ensure_national_event(public_home)
     ensure_regional_pages(edition, Region.objects.filter(slug="bretagne"))
     make_event(edition, make_user("organisatrice@example.org"), themes=[Theme.objects.first()])
+    make_person(directorates[0], "Maël", "Guéguen",
+                service=make_service(directorates[0], "Bureau du budget"))
+    library = LibraryIndexPage(title="Bibliothèque", slug="bibliotheque")
+    intranet_home.add_child(instance=library)
+    library.save_revision().publish()
+    make_reference("Note de service", directorates=[directorates[0]])
     return {PUBLIC_HOST: Client(HTTP_HOST=PUBLIC_HOST),
             INTRANET_HOST: _signed_in(Client(HTTP_HOST=INTRANET_HOST), staff_bretagne)}
 
