@@ -41,7 +41,8 @@ def vocabulary() -> dict:
             return _vocabulary
     words = set()
     for text in people.values_list("search_text", flat=True).iterator(chunk_size=2000):
-        words.update(words_of(text))
+        # Words, not addresses or numbers: what a typo can be a typo of.
+        words.update(word for word in words_of(text) if word.isalpha())
     by_length: dict[int, list[str]] = {}
     for word in words:
         by_length.setdefault(len(word), []).append(word)
