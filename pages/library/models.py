@@ -148,6 +148,8 @@ class LibraryIndexPage(BasePage):
     template = "pages/library/library_index_page.html"
     content_panels = [*BasePage.content_panels, FieldPanel("per_page")]
     max_count = 1
+    # On the intranet only: never in the public site's menus, search or sitemap.
+    parent_page_types = ["pages.IntranetHomePage"]
     subpage_types = []
 
     class Meta:

@@ -7,6 +7,7 @@ import pytest
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
+from django.utils import translation
 from openpyxl import Workbook
 
 from directory.models import HRImport, Person
@@ -145,3 +146,33 @@ def test_the_import_is_for_hr_officers_only(client, make_user, sites):
     assert client.post("/admin/directory/import/", {"file": csv_file()},
                        HTTP_HOST=settings.PUBLIC_HOST).status_code == 302
     assert HRImport.objects.count() == 0
+
+
+def test_each_bad_row_says_what_is_wrong_and_the_good_ones_are_imported(people, secretariat,
+                                                                        make_user):
+    from directory.hr_import import apply_import
+
+    record = HRImport.objects.create(original_name="export.csv", file="directory/x.csv")
+    rows = [
+        {"hr_id": "B1", "last_name": "", "first_name": "Jo", "directorate": "DRAC Bretagne"},
+        {"hr_id": "B2", "last_name": "Roux", "first_name": "Léo",
+         "directorate": "drac-bretagne", "service": "Bureau inexistant"},
+        {"hr_id": "", "email": "pas-une-adresse", "last_name": "Nom", "first_name": "Ana",
+         "directorate": "DRAC Normandie"},
+        {"hr_id": "B4", "last_name": "X" * 150, "first_name": "Long",
+         "directorate": "DRAC Normandie"},
+        {"hr_id": "B5", "last_name": "Riou", "first_name": "Gwen", "directorate": "drac bretagne",
+         "service": "BUREAU DE LA MODERNISATION", "manager": "inconnu@example.org"},
+    ]
+    with translation.override("en"):
+        report = apply_import(record, rows, archive_missing=False)
+    by_line = {error["line"]: error["messages"] for error in report["errors"]}
+    assert by_line[2] == ["last name is empty"]
+    assert by_line[3] == ["unknown service “Bureau inexistant” in DRAC Bretagne"]
+    assert by_line[4] == ["“pas-une-adresse” is not an e-mail address"]
+    assert by_line[5] == ["last name is longer than 100 characters"]
+    assert by_line[6] == ["unknown manager “inconnu@example.org” (the rest of the row is "
+                          "imported)"]
+    gwen = Person.objects.get(hr_id="B5")
+    assert gwen.service == secretariat["modern"] and gwen.manager is None
+    assert report["created"] == 1
