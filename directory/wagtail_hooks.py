@@ -1,5 +1,5 @@
 """The directory in the Wagtail admin: people and services for HR and communication officers
-(the "HR" and "Editors" groups, given these permissions by the app's migrations), and the HR
+(the "HR" and "Rédacteurs" groups, given these permissions by the app's migrations), and the HR
 import."""
 
 from django.urls import path, reverse

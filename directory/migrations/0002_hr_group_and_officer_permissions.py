@@ -13,8 +13,12 @@ EDITING = ["view_person", "add_person", "change_person", "view_service", "add_se
            "change_service"]
 GRANTS = {
     HR_GROUP: [*EDITING, "delete_person", "delete_service", "view_hrimport", "add_hrimport"],
+    # The roles have French names since portal's migration 0008, which may run before or
+    # after this one.
     "Editors": EDITING,
     "Moderators": EDITING,
+    "Rédacteurs": EDITING,
+    "Modérateurs": EDITING,
 }
 
 

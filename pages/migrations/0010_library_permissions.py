@@ -3,11 +3,14 @@
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
+# The roles have French names since portal's migration 0008, which may run before or after
+# this one.
+EDITORS, MODERATORS = ["Editors", "Rédacteurs"], ["Moderators", "Modérateurs"]
 GRANTS = {
-    "view_referencedocument": ["Editors", "Moderators"],
-    "add_referencedocument": ["Editors", "Moderators"],
-    "change_referencedocument": ["Editors", "Moderators"],
-    "delete_referencedocument": ["Moderators"],
+    "view_referencedocument": [*EDITORS, *MODERATORS],
+    "add_referencedocument": [*EDITORS, *MODERATORS],
+    "change_referencedocument": [*EDITORS, *MODERATORS],
+    "delete_referencedocument": MODERATORS,
 }
 
 

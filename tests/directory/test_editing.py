@@ -144,7 +144,7 @@ def test_a_first_sign_in_creates_the_profile_from_the_accounts_name(make_user, d
 
 
 def test_no_profile_is_made_for_an_account_outside_the_staff(make_user, people):
-    assert link_profile(make_user("partenaire.x@example.org", "Partners",
+    assert link_profile(make_user("partenaire.x@example.org", "Partenaires",
                                   first_name="P", last_name="Q")) is None
 
 
@@ -158,5 +158,5 @@ def test_the_hr_group_edits_the_directory_in_the_admin(client, people, make_user
     edit = client.get(f"/admin/snippets/directory/person/edit/{people['helene'].pk}/",
                       HTTP_HOST="localhost:8000")
     assert edit.status_code == 200
-    perms = set(Group.objects.get(name="Editors").permissions.values_list("codename", flat=True))
+    perms = set(Group.objects.get(name="Rédacteurs").permissions.values_list("codename", flat=True))
     assert {"change_person", "change_service"} <= perms and "add_hrimport" not in perms

@@ -137,7 +137,7 @@ def test_a_malformed_file_is_refused_with_a_message(hr_client, people, content, 
 
 
 def test_the_import_is_for_hr_officers_only(client, make_user, sites):
-    editor = make_user("com@example.org", "Editors")
+    editor = make_user("com@example.org", "Rédacteurs")
     activate_totp(editor)
     client.force_login(editor)
     response = client.get("/admin/directory/import/", HTTP_HOST=settings.PUBLIC_HOST)
