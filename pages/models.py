@@ -12,6 +12,11 @@ from pages.base.models import (  # noqa: F401
 )
 from pages.contact.models import ContactPage, ContactTopic, Question  # noqa: F401
 from pages.faq.models import FAQPage  # noqa: F401
+from pages.library.models import (  # noqa: F401
+    LibraryIndexPage,
+    ReferenceDocument,
+    ReferenceDocumentVersion,
+)
 from pages.multimedia.models import MultimediaFolderPage  # noqa: F401
 from pages.news.models import NewsArticlePage, NewsCategory, NewsIndexPage  # noqa: F401
 from pages.publications.models import (  # noqa: F401

@@ -9,6 +9,7 @@ from wagtail import hooks
 
 from pages.choosers import chooser_urls
 from pages.contact import admin as contact_admin  # noqa: F401
+from pages.library import admin as library_admin  # noqa: F401
 from pages.news import admin as news_admin  # noqa: F401
 from pages.publications import admin as publications_admin  # noqa: F401
 

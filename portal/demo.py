@@ -13,6 +13,10 @@ DEMO_PASSWORD = "relais-demo-2026"
 DIRECTORATES = [
     ("Direction régionale des affaires culturelles de Bretagne", "DRAC Bretagne", "Bretagne"),
     ("Direction régionale des affaires culturelles de Normandie", "DRAC Normandie", "Normandie"),
+    ("Direction régionale des affaires culturelles des Pays de la Loire",
+     "DRAC Pays de la Loire", "Pays de la Loire"),
+    # The network's secretariat, which builds and keeps the intranet for every directorate.
+    ("Secrétariat général du réseau des DRAC", "Secrétariat du réseau", ""),
 ]
 
 # e-mail, first name, last name, groups (role groups or directorate short names), superuser

@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "pages",
     "events",
     "branding",
+    "directory",
     "dsfr",
     "widget_tweaks",
     "wagtail.contrib.forms",

@@ -6,6 +6,7 @@ import datetime as dt
 
 from events.models import Region, Theme
 from events.seeding import ensure_national_event, ensure_regional_pages
+from pages.library.models import LibraryIndexPage
 from pages.models import (
     NewsArticlePage,
     NewsCategory,
@@ -14,7 +15,11 @@ from pages.models import (
     PublicationIndexPage,
     PublicationPage,
 )
+from portal.models import Directorate
+from portal.sites import intranet_root
+from tests.helpers.directory import make_person, make_service
 from tests.helpers.events import make_event
+from tests.helpers.library import make_reference
 from tests.helpers.sites import INTRANET_HOST, PUBLIC_HOST
 
 LANDING = "/en/journees-europeennes-du-patrimoine-2026/"
@@ -26,11 +31,14 @@ LIST_URLS = {
                        (PUBLIC_HOST, "/en/evenements/export.json"),
                        (PUBLIC_HOST, "/en/evenements/flux.ics")],
     "events-statistics": [(INTRANET_HOST, "/en/evenements/statistiques/")],
+    "directory": [(INTRANET_HOST, "/en/annuaire/")],
+    "library": [(INTRANET_HOST, "/en/bibliotheque/")],
 }
 
 
 def fill_lists(public_home, organiser):
-    """A news article, a publication and a local event, so that filters meet real rows."""
+    """A news article, a publication and a local event, so that filters meet real rows; on
+    the intranet, a person of the directory and a document of the library."""
     news = NewsIndexPage(title="Actualités", slug="actualites")
     public_home.add_child(instance=news)
     news.save_revision().publish()
@@ -51,4 +59,12 @@ def fill_lists(public_home, organiser):
     edition = ensure_national_event(public_home)
     ensure_regional_pages(edition, Region.objects.filter(slug="bretagne"))
     make_event(edition, organiser, themes=[Theme.objects.first()])
+    directorate = Directorate.objects.order_by("short_name").first()
+    if directorate is not None:
+        make_person(directorate, "Maël", "Guéguen",
+                    service=make_service(directorate, "Bureau du budget"))
+        make_reference("Note de service", directorates=[directorate])
+    library = LibraryIndexPage(title="Bibliothèque", slug="bibliotheque")
+    intranet_root().add_child(instance=library)
+    library.save_revision().publish()
     return edition

@@ -29,10 +29,11 @@ def test_demo_loads_both_sites_and_running_it_twice_duplicates_nothing():
     first = counts()
     call_command("load_demo", stdout=StringIO())
     assert counts() == first
-    assert first["sites"] == 2 and first["directorates"] == 2
+    # Three DRAC and the network's secretariat.
+    assert first["sites"] == 2 and first["directorates"] == 4
     assert Page.objects.filter(locale__language_code="en").count() >= 3
     # One space per directorate, and one intranet news article for one directorate's staff.
-    assert PageViewRestriction.objects.count() == 3
+    assert PageViewRestriction.objects.count() == 5
 
 
 def test_demo_accounts_sign_in_with_the_documented_password(client):
