@@ -182,6 +182,21 @@ def test_printable_programme_groups_by_department_and_commune(public_client, edi
     assert finistere < html.index("<h3>Brest</h3>") < ille < html.index("<h3>Rennes</h3>")
 
 
+def test_printable_programme_names_its_edition_and_hides_the_follow_bar(public_client, edition,
+                                                                        sites):
+    from portal.models import SocialAccounts
+
+    social = SocialAccounts.for_site(sites[0])
+    social.mastodon = "https://social.example.org/@drac"
+    social.save()
+    html = public_client.get(BRETAGNE + "imprimer/").content.decode()
+    lead = html.split('id="edition-title">', 1)[1].split("</p>", 1)[0]
+    assert edition.title in lead and str(edition.end_date.year) in lead
+    # The print style sheet hides the footer: the follow-us bar must be inside it.
+    footer = html.split("<footer", 1)[1].split("</footer>", 1)[0]
+    assert "fr-follow" in footer
+
+
 @pytest.mark.parametrize("max_ids", [5000, 1])
 def test_search_gives_the_same_list_and_counts_with_or_without_an_id_list(
     public_client, edition, organiser, monkeypatch, max_ids
