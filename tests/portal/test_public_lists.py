@@ -71,7 +71,7 @@ def lists(public_home, intranet_home, make_user, staff_bretagne):
                                                                             slug="guides"))
     publications.add_child(instance=guide)
     guide.save_revision().publish()
-    edition = ensure_national_event(public_home)
+    edition = ensure_national_event(public_home, 2026)
     ensure_regional_pages(edition, Region.objects.filter(slug="bretagne"))
     make_event(edition, make_user("organisatrice@example.org"), themes=[Theme.objects.first()])
     return {PUBLIC_HOST: Client(HTTP_HOST=PUBLIC_HOST),
