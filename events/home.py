@@ -26,20 +26,25 @@ def next_national_event(home):
 
 def home_events_section(home, request):
     if isinstance(home, HomePage):
+        national = next_national_event(home)
+        events = upcoming_directorate_events(
+            DirectorateEventPage.objects.public().descendant_of(home))
         return {
             "template": "events/includes/home_events.html",
             "order": 10,
-            "national_event": next_national_event(home),
-            "events": upcoming_directorate_events(
-                DirectorateEventPage.objects.public().descendant_of(home)),
+            "national_event": national,
+            "events": events,
+            "pages": [*events, national] if national else events,
         }
     if isinstance(home, IntranetHomePage):
+        events = upcoming_directorate_events(
+            visible_to(DirectorateEventPage.objects.descendant_of(home), request.user))
         return {
             "template": "events/includes/home_events.html",
             "order": 10,
             "intranet": True,
-            "events": upcoming_directorate_events(
-                visible_to(DirectorateEventPage.objects.descendant_of(home), request.user)),
+            "events": events,
+            "pages": events,
             "statistics_url": reverse("events:statistics"),
         }
     return None

@@ -21,7 +21,7 @@ from events.forms import (
     TimeSlotFormSet,
     VenueForm,
 )
-from events.models import EventStatus, LocalEvent
+from events.models import EventStatus, LocalEvent, RegionalProgrammePage
 from events.officers import officer_regions
 from events.schema import event_json_ld
 
@@ -43,6 +43,8 @@ def event_detail(request, pk):
     event = _published_or_own(request, pk)
     return render(request, "events/local_event_detail.html", {
         "event": event,
+        "programme_page": RegionalProgrammePage.objects.child_of(event.edition).live()
+        .filter(region_id=event.region_id).first() or event.edition,
         "structured_data": event_json_ld(event, request),
         "is_preview": not event.is_published,
     })

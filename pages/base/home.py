@@ -59,14 +59,18 @@ def intranet_home_context(home, request, children) -> dict:
     user = request.user
     own_ids = spaces_of(user, children)
     articles = NewsArticlePage.objects.live().descendant_of(home)
+    sections = home_sections(home, request)
+    # Pages the home shows in its own sections are not spaces.
+    shown = {page.pk for section in sections for page in section.get("pages", [])}
     return {
         "own_spaces": [page for page in children if page.pk in own_ids],
-        "other_spaces": [page for page in children if page.pk not in own_ids],
+        "other_spaces": [page for page in children if page.pk not in own_ids | shown
+                         and not isinstance(page, NewsIndexPage)],
         "user_directorates": list(user.directorates) if user.is_authenticated else [],
         "network_news": latest_articles(articles.public(), HOME_NEWS_COUNT),
         "directorate_news": latest_articles(visible_to(articles.not_public(), user),
                                             HOME_NEWS_COUNT),
         "news_index": news_index_of(home),
         "quick_links": visible_links(home.quick_links, request, intranet=True),
-        "sections": home_sections(home, request),
+        "sections": sections,
     }

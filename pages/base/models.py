@@ -114,7 +114,8 @@ class BodyPage(BasePage):
 
 # Feature apps (events…) add their sections to the home pages through this Wagtail hook: a
 # function ``(home_page, request) -> dict | None`` whose dict names a ``template`` and an
-# ``order`` (sections are shown by it) and carries the template's context.
+# ``order`` (sections are shown by it) and carries the template's context; ``pages``, the
+# pages it shows, which the home page then leaves out of its other lists.
 HOME_SECTIONS_HOOK = "relais_home_sections"
 HOME_NEWS_COUNT = 3
 HOME_PUBLICATIONS_COUNT = 3

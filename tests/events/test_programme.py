@@ -139,6 +139,16 @@ def test_event_json_ld_cannot_close_its_script_element(public_client, edition, o
     assert data["name"] == title
 
 
+def test_event_breadcrumb_leads_through_the_national_event_and_its_regional_programme(
+    public_client, edition, organiser
+):
+    event = make_event(edition, organiser, title="Visite du Parlement")
+    html = public_client.get(f"/evenements/{event.pk}/").content.decode()
+    crumbs = html.split('id="breadcrumb"', 1)[1].split("</nav>", 1)[0]
+    assert re.findall(r'href="([^"]+)"', crumbs) == ["/", LANDING, BRETAGNE]
+    assert "Visite du Parlement" in crumbs
+
+
 def test_event_detail_has_json_ld_and_an_ics(public_client, edition, organiser):
     event = make_event(edition, organiser, venue=brest(), title="Phare, ouvert; la nuit",
                        slots=2, status=EventStatus.FULL)

@@ -125,12 +125,15 @@ def test_each_agent_sees_their_directorate_first_and_the_network_identity(
     identity.save()
     intranet_client.force_login(request.getfixturevalue(agent))
     html = intranet_client.get("/").content.decode()
-    assert re.search(r"<h1[^>]*>Réseau des DRAC</h1>", html)
+    header = html.split('role="banner"', 1)[1].split("</header>", 1)[0]
+    assert "Réseau des DRAC" in header and "DRAC Bretagne" not in header
     assert card_titles(html, "mon-espace") == [f"Espace {own}"]
     assert html.index(f"Espace {own}") < html.index("Vie du réseau")
     assert f"Espace {other}" not in html
     assert card_titles(html, "actualites-reseau") == ["Article 2", "Article 1", "Article 0"]
     assert card_titles(html, "actualites-direction") == [f"Note {own}"]
+    # The news index is the link under the news, not a space.
+    assert '<a href="/reseau/">Actualités</a>' not in html and 'href="/reseau/"' in html
     assert f"News of {own}" in html or f"Actualités de la {own}" in html \
         or f"{own}" in html.split('id="directorate-news"', 1)[1].split("</h2>", 1)[0]
 
