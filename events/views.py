@@ -24,6 +24,9 @@ from events.forms import (
 from events.models import EventStatus, LocalEvent, RegionalProgrammePage
 from events.officers import officer_regions
 from events.schema import event_json_ld
+from portal.listing import paginate
+
+MY_EVENTS_PER_PAGE = 25
 
 # --- Public ---------------------------------------------------------------------------------
 
@@ -103,7 +106,9 @@ def my_events(request):
               .select_related("venue", "edition", "latest_revision")
               .defer("latest_revision__content")
               .order_by(last_activity.desc(), "-pk"))
-    return render(request, "events/organiser/my_events.html", {"events": events})
+    page_obj = paginate(request, events, MY_EVENTS_PER_PAGE)
+    return render(request, "events/organiser/my_events.html",
+                  {"events": page_obj.object_list, "page_obj": page_obj})
 
 
 def _step_context(event, step, **forms):
