@@ -4,7 +4,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from portal.intranet import user_is_denied_page
+from portal.intranet import user_is_denied_page, visible_to
 from portal.models import Directorate
 
 
@@ -29,3 +29,15 @@ def deny_signed_in_users_outside_the_page_groups(page, request, serve_args, serv
     """
     if user_is_denied_page(request.user, page):
         raise PermissionDenied("This page is restricted to other groups.")
+
+
+@hooks.register("construct_explorer_page_queryset")
+def list_only_the_pages_the_editor_may_read(parent_page, pages, request):
+    """The explorer does not show an editor the (draft) titles of another directorate's
+    pages, which their permissions no longer let them open."""
+    return visible_to(pages, request.user)
+
+
+@hooks.register("construct_page_chooser_queryset")
+def choose_only_the_pages_the_editor_may_read(pages, request):
+    return visible_to(pages, request.user)

@@ -1,3 +1,4 @@
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Prefetch, prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
@@ -11,7 +12,7 @@ from wagtail.search import index
 
 from pages.base.forms import BasePageForm
 from pages.blocks import LinkBlock, body_blocks
-from portal.intranet import visible_to
+from portal.intranet import ReadersPagePermissionTester, user_is_denied_page, visible_to
 
 CARD_IMAGE_FILTER = "fill-600x338"
 
@@ -86,6 +87,17 @@ class BasePage(Page):
     @property
     def sharing_image(self):
         return self.social_image or self.listing_image
+
+    def permissions_for_user(self, user):
+        """Nothing in the admin on a page this user may not read (portal.intranet)."""
+        return ReadersPagePermissionTester(user, self)
+
+    def serve_preview(self, request, mode_name):
+        """Every preview of a draft or revision (view_draft, the edit form's preview, a
+        revision, the moderators' preview) renders only for those who may read the page."""
+        if user_is_denied_page(request.user, self):
+            raise PermissionDenied("This page is restricted to other groups.")
+        return super().serve_preview(request, mode_name)
 
     def visible_children(self, user):
         """Live child pages this visitor may open, in the editors' order, ready for cards."""
