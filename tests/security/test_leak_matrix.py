@@ -41,7 +41,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, PageViewRestriction
 
 from events.models import EventStatus, Region
-from events.seeding import EDITION_SLUG, ensure_national_event, ensure_regional_pages
+from events.seeding import JEP_SLUG, ensure_national_event, ensure_regional_pages
 from pages.base.sites import ensure_sites
 from pages.models import NewsArticlePage, NewsIndexPage, PublicationIndexPage, PublicationPage
 from portal.models import Directorate, IntranetSettings
@@ -59,6 +59,8 @@ ROLES = ("anonymous", "partner", "organiser", "other_agent", "agent", "other_edi
          "admin")
 STAFF = ("other_agent", "agent", "other_editor", "editor", "admin")
 EDITORS = ("other_editor", "editor", "admin")
+
+EDITION_SLUG = f"{JEP_SLUG}-2026"  # the edition the matrix builds
 
 
 def everyone(answer):
