@@ -24,6 +24,7 @@ from events import admin_views, home, moderation
 from events.models import LocalEvent, Registration
 from events.officers import events_for_officer, may_moderate
 from pages.base.models import HOME_SECTIONS_HOOK
+from portal.dashboard import WaitingPanel, waiting_panel
 from portal.filters import AdminFilters, AdminSnippetIndexView
 
 
@@ -203,3 +204,23 @@ class ApproveBulkAction(SnippetBulkAction):
 hooks.register("register_bulk_action", ApproveBulkAction)
 
 hooks.register(HOME_SECTIONS_HOOK, home.home_events_section)
+
+
+@waiting_panel
+class EventsToModeratePanel(WaitingPanel):
+    """Local events of the officer's regions awaiting moderation: new ones and changes."""
+
+    name = "events_to_moderate"
+    heading = _("Local events awaiting moderation")
+    order = 225
+    permission = "events.change_localevent"
+    # The whole list: new submissions and changes to published events both wait.
+    list_url_name = "wagtailsnippets_events_localevent:list"
+    date_field = "submitted_at"
+
+    def items(self):
+        return (events_for_officer(self.request.user).awaiting_moderation()
+                .select_related("region").order_by("submitted_at", "pk"))
+
+    def item_label(self, item):
+        return f"{item.title} ({item.region})"

@@ -86,12 +86,12 @@ def staff_normandie(make_user, directorates):
 
 @pytest.fixture
 def partner(make_user):
-    return make_user("partenaire@example.org", "Partners")
+    return make_user("partenaire@example.org", "Partenaires")
 
 
 @pytest.fixture
 def editor(make_user):
-    return make_user("editrice@example.org", "Editors")
+    return make_user("editrice@example.org", "Rédacteurs")
 
 
 @pytest.fixture

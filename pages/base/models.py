@@ -162,9 +162,23 @@ def visible_links(links, request, *, intranet: bool) -> list[dict]:
     return result
 
 
-class HomePage(BodyPage):
+class SiteHomeMixin:
+    """A site's home page says, wherever the admin names it (page tree, explorer, breadcrumbs,
+    choosers), which site and which language it starts: "Accueil — Site public (Français)"."""
+
+    site_label = ""
+
+    def get_admin_display_title(self):
+        title = super().get_admin_display_title()
+        return f"{title} — {self.site_label} ({self.locale.get_display_name()})"
+
+
+class HomePage(SiteHomeMixin, BodyPage):
     """The public website's home page, composed by editors: a hero, the news "À la une",
     what feature apps add (upcoming events), featured publications and quick links."""
+
+    page_description = _("The home page of the public website (one per language).")
+    site_label = _("Public site")
 
     hero_title = models.CharField(_("hero title"), max_length=120, blank=True,
                                   help_text=_("Defaults to the page title."))
@@ -235,9 +249,12 @@ class HomeFeaturedPublication(Orderable):
     panels = [FieldPanel("publication")]
 
 
-class IntranetHomePage(BodyPage):
+class IntranetHomePage(SiteHomeMixin, BodyPage):
     """The network intranet's home page: staff only, like everything under it. Each agent
     sees their directorate's space first, the network's news and their directorate's."""
+
+    page_description = _("The home page of the network intranet, for staff only.")
+    site_label = _("Network intranet")
 
     quick_links = quick_links_block()
 
@@ -267,6 +284,8 @@ def spaces_of(user, pages) -> set[int]:
 
 class StandardPage(BodyPage):
     """A content page, on either site."""
+
+    page_description = _("A page of text, images and blocks: the most common page.")
 
     parent_page_types = ["pages.HomePage", "pages.IntranetHomePage", "pages.StandardPage"]
     template = "pages/base/standard_page.html"

@@ -12,6 +12,7 @@ from django.contrib.auth.models import Group
 from django.test import Client
 from wagtail.models import Page, PageViewRestriction
 
+from portal.roles import EDITORS, MODERATORS
 from tests.helpers.accounts import activate_totp, create_user
 from tests.helpers.pages import add_page
 from tests.helpers.sites import INTRANET_HOST
@@ -44,12 +45,12 @@ def admin_user(email, *groups):
 
 @pytest.fixture
 def bretagne_editor(directorates):
-    return admin_user("editrice.bretagne@example.org", "Editors", directorates[0].staff_group)
+    return admin_user("editrice.bretagne@example.org", EDITORS, directorates[0].staff_group)
 
 
 @pytest.fixture
 def normandie_editor(directorates):
-    return admin_user("editeur.normandie@example.org", "Editors", directorates[1].staff_group)
+    return admin_user("editeur.normandie@example.org", EDITORS, directorates[1].staff_group)
 
 
 def assert_refused(response, path):
@@ -106,20 +107,31 @@ def test_a_moderator_of_another_directorate_cannot_preview_it_in_moderation(
     directorates, normandie_space, make_user
 ):
     space, _draft = normandie_space
-    author = create_user("auteur.normandie@example.org", "Editors",
+    author = create_user("auteur.normandie@example.org", EDITORS,
                          directorates[1].staff_group)
     workflow = space.get_workflow()
     workflow.start(space, author)
     task = space.current_workflow_task
-    moderator = admin_user("moderateur.bretagne@example.org", "Moderators",
+    moderator = admin_user("moderateur.bretagne@example.org", MODERATORS,
                            directorates[0].staff_group)
     response = moderator.get(f"/admin/pages/workflow/preview/{space.pk}/{task.pk}/")
     assert response.status_code == 403
     assert SECRET not in response.content.decode()
 
     own_moderator = admin_user("moderatrice.normandie@example.org",
-                               Group.objects.get(name="Moderators"),
+                               Group.objects.get(name=MODERATORS),
                                directorates[1].staff_group)
     response = own_moderator.get(f"/admin/pages/workflow/preview/{space.pk}/{task.pk}/")
     assert response.status_code == 200
     assert SECRET in response.content.decode()
+
+
+def test_the_admin_page_search_finds_only_the_pages_an_editor_may_read(
+    bretagne_editor, normandie_editor, normandie_space
+):
+    space, _draft = normandie_space
+    edit_link = f"/admin/pages/{space.pk}/edit/"
+    for path in ("/admin/pages/search/?q=Normandie", "/admin/pages/search/results/?q=Normandie"):
+        found = bretagne_editor.get(path).content.decode()
+        assert edit_link not in found and SECRET not in found, path
+        assert edit_link in normandie_editor.get(path).content.decode(), path

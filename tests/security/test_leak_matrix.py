@@ -44,6 +44,7 @@ from events.models import EventStatus, Region
 from events.seeding import JEP_SLUG, ensure_national_event, ensure_regional_pages
 from pages.base.sites import ensure_sites
 from pages.models import NewsArticlePage, NewsIndexPage, PublicationIndexPage, PublicationPage
+from portal import roles
 from portal.models import Directorate, IntranetSettings
 from tests.helpers.accounts import activate_totp, create_user
 from tests.helpers.events import make_event
@@ -301,9 +302,9 @@ def build_world():
     bretagne = Directorate.objects.create(name="DRAC de Bretagne", short_name="DRAC Bretagne")
     normandie = Directorate.objects.create(name="DRAC de Normandie",
                                            short_name="DRAC Normandie")
-    editors = Group.objects.get(name="Editors")
+    editors = Group.objects.get(name=roles.EDITORS)
     accounts = {
-        "partner": create_user("partenaire@example.org", "Partners"),
+        "partner": create_user("partenaire@example.org", roles.PARTNERS),
         "organiser": create_user("organisatrice@example.org"),
         "other_agent": create_user("agent.normandie@example.org", normandie.staff_group),
         "agent": create_user("agent.bretagne@example.org", bretagne.staff_group),

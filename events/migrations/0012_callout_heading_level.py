@@ -7,7 +7,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('events', '0010_library_images'),
+        ('events', '0011_event_officers_in_french'),
     ]
 
     operations = [
