@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "portal.outbox",
     "pages",
     "events",
+    "branding",
     "dsfr",
     "widget_tweaks",
     "wagtail.contrib.forms",
