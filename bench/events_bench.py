@@ -48,7 +48,7 @@ from pages.base.sites import ensure_sites  # noqa: E402
 def seed():
     call_command("migrate", verbosity=0)
     public_site, _intranet = ensure_sites()
-    edition = ensure_national_event(public_site.root_page.specific)
+    edition = ensure_national_event(public_site.root_page.specific, 2026)
     ensure_regional_pages(edition)
     existing = LocalEvent.objects.filter(edition=edition).count()
     if existing < EVENTS:

@@ -1,7 +1,9 @@
-"""Demo: the Journées européennes du patrimoine 2026 with its regional programmes, a few
-hundred local events, submissions and a change waiting in Bretagne, an organiser and an
-officer account, and a directorate event with registration. Running it twice duplicates
-nothing."""
+"""Demo: the next Journées européennes du patrimoine with its regional programmes, a few
+hundred local events, submissions and a change waiting in Bretagne, the next Nuit européenne
+des musées, an organiser and an officer account, a directorate event with registration and
+an internal event on the intranet. Every date is computed from the day the demo is loaded:
+running it again later adds the editions that have come up since, moves the directorate's
+events that have passed, and duplicates nothing."""
 
 import datetime as dt
 
@@ -10,9 +12,23 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from events import moderation
-from events.models import DirectorateEventPage, EventStatus, LocalEvent, Region
+from events.models import (
+    DirectorateEventPage,
+    EventStatus,
+    LocalEvent,
+    NationalEventPage,
+    Region,
+)
 from events.officers import OFFICER_GROUP
-from events.seeding import ensure_national_event, ensure_regional_pages, generate_events
+from events.seeding import (
+    day_span,
+    ensure_national_event,
+    ensure_regional_pages,
+    generate_events,
+    next_year,
+    third_saturday,
+)
+from pages.base.demo import translate
 from pages.base.sites import ensure_sites
 from portal.demo import DEMO_PASSWORD
 from portal.models import User
@@ -20,6 +36,15 @@ from portal.models import User
 ORGANISER_EMAIL = "organisatrice@relais.localhost"
 OFFICER_EMAIL = "moderateur@relais.localhost"
 LOCAL_EVENTS = 300
+NUIT_EVENTS = 40
+NUIT_SLUG = "nuit-europeenne-des-musees"
+# Organisers of the generated events besides the demo organiser (no password: they exist
+# so that the programme's events are not all one person's).
+OTHER_ORGANISERS = [
+    ("mairie.quimper@example.org", "Gaëlle", "Riou"),
+    ("amis.abbaye@example.org", "Hervé", "Le Duff"),
+    ("musee.vannes@example.org", "Soizic", "Le Roux"),
+]
 
 
 def demo_organiser() -> User:
@@ -39,10 +64,32 @@ def make_officer() -> None:
         officer.groups.add(Group.objects.get(name=OFFICER_GROUP))
 
 
+def other_organisers() -> list[User]:
+    users = []
+    for email, first_name, last_name in OTHER_ORGANISERS:
+        user, created = User.objects.get_or_create(
+            email=email, defaults={"first_name": first_name, "last_name": last_name})
+        if created:
+            user.set_unusable_password()
+            user.save()
+        users.append(user)
+    return users
+
+
+def share_out(edition, organisers) -> None:
+    """Hand every other event of the edition to the other organisers in turn."""
+    ids = list(LocalEvent.objects.filter(edition=edition).order_by("pk")
+               .values_list("pk", flat=True))
+    for number, organiser in enumerate(organisers):
+        LocalEvent.objects.filter(pk__in=ids[number::len(organisers) + 1]).update(
+            organiser=organiser)
+
+
 def load_local_events(edition, organiser) -> None:
     if LocalEvent.objects.filter(edition=edition).exists():
         return
-    generate_events(LOCAL_EVENTS, edition, organiser)
+    generate_events(LOCAL_EVENTS, edition, organiser, seed=edition.edition_year)
+    share_out(edition, other_organisers())
     # A few submissions waiting for the Bretagne officer, and a change to a published event.
     bretagne = Region.objects.get(slug="bretagne")
     waiting = list(LocalEvent.objects.filter(edition=edition, region=bretagne)[:5])
@@ -62,30 +109,102 @@ def propose_change(event, organiser) -> None:
     moderation.submit(event)
 
 
-def load_directorate_event(home) -> None:
-    slug = "conference-restaurer-les-vitraux"
-    if DirectorateEventPage.objects.filter(slug=slug).exists():
-        return
-    start = timezone.make_aware(dt.datetime(2026, 10, 8, 18, 30))
-    page = DirectorateEventPage(
-        title="Conférence : restaurer les vitraux de la cathédrale", slug=slug,
-        summary="Les restaurateurs racontent le chantier des vitraux du chœur.",
-        start=start, end=start + dt.timedelta(hours=2), location="Hôtel de Blossac",
-        address="6 rue du Chapitre, 35000 Rennes", registration_enabled=True, capacity=40,
-        waiting_list=True,
+def nuit_des_musees_dates(year) -> tuple[dt.date, dt.date]:
+    """The Nuit européenne des musées: a Saturday night in mid-May."""
+    saturday = third_saturday(year, 5)
+    return saturday, saturday
+
+
+def ensure_nuit_des_musees(home) -> NationalEventPage:
+    year = next_year(nuit_des_musees_dates)
+    slug = f"{NUIT_SLUG}-{year}"
+    existing = NationalEventPage.objects.filter(slug=slug).first()
+    if existing is not None:
+        return existing
+    day, _same = nuit_des_musees_dates(year)
+    page = NationalEventPage(
+        title=f"Nuit européenne des musées {year}", slug=slug, edition_year=year,
+        start_date=day, end_date=day, theme="La classe, l’œuvre !",
+        summary=f"{day_span(day, day).capitalize()}, les musées ouvrent gratuitement leurs "
+                "portes de la tombée de la nuit jusqu’à minuit.",
+        description="<p>Visites à la lampe de poche, concerts, lectures et projections : "
+                    "une soirée pour découvrir les musées autrement.</p>",
     )
     home.add_child(instance=page)
     page.save_revision().publish()
+    return page
+
+
+def upcoming_start(days: int, hour: int, minute: int = 0) -> dt.datetime:
+    day = timezone.localdate() + dt.timedelta(days=days)
+    return timezone.make_aware(dt.datetime.combine(day, dt.time(hour, minute)))
+
+
+def ensure_directorate_event(parent, slug, days, hour, duration, **fields) -> None:
+    """A directorate event ``days`` from today, created once; moved ahead when it has
+    passed (loading the demo again on a later day keeps it coming)."""
+    page = DirectorateEventPage.objects.filter(slug=slug).first()
+    if page is not None:
+        if page.end < timezone.now():
+            page.start = upcoming_start(days, *hour)
+            page.end = page.start + duration
+            page.save_revision().publish()
+        return
+    start = upcoming_start(days, *hour)
+    page = DirectorateEventPage(slug=slug, start=start, end=start + duration, **fields)
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+
+
+def load_directorate_events(home, intranet_home) -> None:
+    ensure_directorate_event(
+        home, "conference-restaurer-les-vitraux", 24, (18, 30), dt.timedelta(hours=2),
+        title="Conférence : restaurer les vitraux de la cathédrale",
+        summary="Les restaurateurs racontent le chantier des vitraux du chœur.",
+        location="Hôtel de Blossac", address="6 rue du Chapitre, 35000 Rennes",
+        registration_enabled=True, capacity=40, waiting_list=True,
+    )
+    ensure_directorate_event(
+        home, "visite-chantier-archeologique", 45, (14, 0), dt.timedelta(hours=2),
+        title="Visite du chantier de fouilles du quartier Saint-Martin",
+        summary="Les archéologues du service régional présentent les vestiges mis au jour.",
+        location="Chantier Saint-Martin", address="Rue d’Antrain, 35000 Rennes",
+        registration_enabled=True, capacity=25, waiting_list=False,
+    )
+    ensure_directorate_event(
+        intranet_home, "seminaire-chargees-communication", 35, (9, 30),
+        dt.timedelta(hours=8),
+        title="Séminaire des chargés de communication du réseau",
+        summary="Une journée d’échanges sur les campagnes nationales et les réseaux sociaux.",
+        location="Hôtel de Blossac, Rennes", registration_enabled=False,
+    )
+
+
+def translate_edition(edition) -> None:
+    year = edition.edition_year
+    translate(edition, "en", title=f"European Heritage Days {year}",
+              slug=f"european-heritage-days-{year}",
+              summary="Monuments, museums, gardens and archives open their doors all over "
+                      "France.",
+              description="<p>The European Heritage Days invite everyone to discover the "
+                          "heritage of water: mills, wash houses, bridges, lighthouses and "
+                          "fountains.</p>")
 
 
 def load(stdout):
-    public_site, _intranet_site = ensure_sites()
+    public_site, intranet_site = ensure_sites()
     home = public_site.root_page.specific
     edition = ensure_national_event(home)
     ensure_regional_pages(edition)
+    translate_edition(edition)
     organiser = demo_organiser()
     make_officer()
     load_local_events(edition, organiser)
-    load_directorate_event(home)
+    nuit = ensure_nuit_des_musees(home)
+    ensure_regional_pages(nuit)
+    if not LocalEvent.objects.filter(edition=nuit).exists():
+        generate_events(NUIT_EVENTS, nuit, organiser, seed=nuit.edition_year)
+        share_out(nuit, other_organisers())
+    load_directorate_events(home, intranet_site.root_page.specific)
     stdout.write(f"National event ready: {edition.title} "
                  f"({LocalEvent.objects.filter(edition=edition).count()} local events).")

@@ -221,5 +221,6 @@ def render_printable(page, request, *, edition, region):
     return page.render(
         request,
         template="events/regional_programme_print.html",
-        context_overrides={"events": events, "print_title": _("Printable programme")},
+        context_overrides={"events": events, "print_title": _("Printable programme"),
+                           "edition": page.get_parent().specific},
     )

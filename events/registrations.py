@@ -45,8 +45,15 @@ def seats_taken(page) -> int:
     return page.registrations.filter(status=RegistrationStatus.CONFIRMED).count()
 
 
+def seats_left(page) -> int | None:
+    """Seats still free (None: no limit)."""
+    if page.capacity is None:
+        return None
+    return max(page.capacity - seats_taken(page), 0)
+
+
 def is_full(page) -> bool:
-    return page.capacity is not None and seats_taken(page) >= page.capacity
+    return seats_left(page) == 0
 
 
 def register(page, form) -> Registration:
@@ -96,9 +103,11 @@ def serve_registration(page, request):
             registered = submission.stored.status
             return redirect(page.get_url(request) + "?inscription=" + registered)
         status = submission.status
+    left = seats_left(page) if page.registration_enabled else None
     response = page.render(request, context_overrides={
         "registration_form": form,
-        "is_full": is_full(page) if page.registration_enabled else False,
+        "is_full": left == 0,
+        "seats_left": left,
         "registered": request.GET.get("inscription", ""),
     })
     response.status_code = status

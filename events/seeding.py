@@ -24,8 +24,7 @@ from events.models import (
     Venue,
 )
 
-EDITION_SLUG = "journees-europeennes-du-patrimoine-2026"
-
+JEP_SLUG = "journees-europeennes-du-patrimoine"
 PLACES = [
     "Église Saint-Martin", "Chapelle Notre-Dame", "Cathédrale Saint-Pierre", "Abbaye Saint-Michel",
     "Château de la Roche", "Manoir de Kerlann", "Hôtel de ville", "Musée des Beaux-Arts",
@@ -37,6 +36,11 @@ PLACES = [
 ]
 STREETS = ["rue de l’Église", "place de la Mairie", "rue du Château", "rue Victor-Hugo",
            "avenue Jean-Jaurès", "place du Marché", "rue des Halles", "quai de la Rivière"]
+# How organisers word their titles, for one format and one place.
+TITLE_PATTERNS = [
+    "{label} : {venue}", "{label} — {venue}", "{venue} : {label_lower}",
+    "{label} à {commune}", "{label} au cœur de {commune}",
+]
 FORMATS = [
     ("Visite guidée", "Une visite commentée par un guide-conférencier pour découvrir l’histoire "
                       "et l’architecture du lieu."),
@@ -52,19 +56,48 @@ FORMATS = [
 SLOT_HOURS = [(10, 12), (14, 16), (15, 18), (10, 17), (20, 22)]
 
 
-def ensure_national_event(parent) -> NationalEventPage:
-    """The demo's national event (JEP 2026), created once under ``parent``."""
-    existing = NationalEventPage.objects.filter(slug=EDITION_SLUG).first()
+def third_saturday(year, month) -> dt.date:
+    first = dt.date(year, month, 1)
+    return first + dt.timedelta(days=(5 - first.weekday()) % 7 + 14)
+
+
+def jep_dates(year) -> tuple[dt.date, dt.date]:
+    """The Journées européennes du patrimoine: the third weekend of September."""
+    saturday = third_saturday(year, 9)
+    return saturday, saturday + dt.timedelta(days=1)
+
+
+def next_year(dates_of, today=None) -> int:
+    """The year of the next edition still to come (or under way) on ``today``."""
+    today = today or timezone.localdate()
+    return today.year if dates_of(today.year)[1] >= today else today.year + 1
+
+
+def day_span(start, end) -> str:
+    months = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+              "septembre", "octobre", "novembre", "décembre"]
+    if start == end:
+        return f"le {start.day} {months[start.month - 1]} {start.year}"
+    return f"les {start.day} et {end.day} {months[end.month - 1]} {end.year}"
+
+
+def ensure_national_event(parent, year=None) -> NationalEventPage:
+    """The Journées européennes du patrimoine of ``year`` (default: the next edition to
+    come), created once under ``parent``."""
+    year = year or next_year(jep_dates)
+    slug = f"{JEP_SLUG}-{year}"
+    existing = NationalEventPage.objects.filter(slug=slug).first()
     if existing is not None:
         return existing
+    start, end = jep_dates(year)
     page = NationalEventPage(
-        title="Journées européennes du patrimoine 2026", slug=EDITION_SLUG,
-        summary="Les 19 et 20 septembre 2026, monuments, musées, jardins et archives ouvrent "
-                "leurs portes partout en France.",
-        edition_year=2026, start_date=dt.date(2026, 9, 19), end_date=dt.date(2026, 9, 20),
+        title=f"Journées européennes du patrimoine {year}", slug=slug,
+        summary=f"{day_span(start, end).capitalize()}, monuments, musées, jardins et archives "
+                "ouvrent leurs portes partout en France.",
+        edition_year=year, start_date=start, end_date=end,
         theme="Patrimoine de l’eau",
-        description="<p>Pour leur 43<sup>e</sup> édition, les Journées européennes du "
-                    "patrimoine invitent à découvrir le patrimoine lié à l’eau : moulins, "
+        description=f"<p>Pour leur {year - 1983}<sup>e</sup> édition, les Journées européennes "
+                    "du patrimoine invitent à découvrir le patrimoine lié à l’eau : moulins, "
                     "lavoirs, ponts, phares et fontaines.</p>",
         communication_kit_url="https://www.culture.gouv.fr/kit-communication-jep",
         show_in_menus=True,
@@ -80,9 +113,11 @@ def ensure_regional_pages(edition, regions=None) -> None:
     for region in (regions or Region.objects.all()).exclude(pk__in=existing):
         page = RegionalProgrammePage(
             title=f"Programme en {region.name}", slug=region.slug, region=region,
-            introduction=f"<p>Tous les lieux ouverts en {region.name} pour les Journées "
-                         "européennes du patrimoine.</p>",
+            introduction=f"<p>{edition.title} en {region.name} : tous les lieux ouverts et "
+                         "leurs animations.</p>",
             contact_name=f"Service communication, DRAC {region.name}",
+            contact_email=f"communication.{region.slug}@relais.localhost",
+            contact_phone=f"0{region.code[-1]} 99 29 67 {region.code}",
         )
         edition.add_child(instance=page)
         page.save_revision().publish()
@@ -137,7 +172,10 @@ def _event(rng, edition, organiser, venue, status, slots) -> LocalEvent:
     young = rng.random() < 0.3
     return LocalEvent(
         edition=edition, organiser=organiser, venue=venue, department=venue.department,
-        region_id=venue.department.region_id, title=f"{label} : {venue.name}",
+        region_id=venue.department.region_id,
+        title=rng.choice(TITLE_PATTERNS).format(label=label, label_lower=label[0].lower()
+                                                + label[1:], venue=venue.name,
+                                                commune=venue.commune),
         description=f"{description} {venue.name}, {venue.commune}.",
         organisation=f"Association des amis du patrimoine de {venue.commune}",
         is_free=is_free, price="" if is_free else f"{rng.choice([3, 5, 8])} €, gratuit pour les "

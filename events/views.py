@@ -21,9 +21,12 @@ from events.forms import (
     TimeSlotFormSet,
     VenueForm,
 )
-from events.models import EventStatus, LocalEvent
+from events.models import EventStatus, LocalEvent, RegionalProgrammePage
 from events.officers import officer_regions
 from events.schema import event_json_ld
+from portal.listing import paginate
+
+MY_EVENTS_PER_PAGE = 25
 
 # --- Public ---------------------------------------------------------------------------------
 
@@ -43,6 +46,8 @@ def event_detail(request, pk):
     event = _published_or_own(request, pk)
     return render(request, "events/local_event_detail.html", {
         "event": event,
+        "programme_page": RegionalProgrammePage.objects.child_of(event.edition).live()
+        .filter(region_id=event.region_id).first() or event.edition,
         "structured_data": event_json_ld(event, request),
         "is_preview": not event.is_published,
     })
@@ -101,7 +106,9 @@ def my_events(request):
               .select_related("venue", "edition", "latest_revision")
               .defer("latest_revision__content")
               .order_by(last_activity.desc(), "-pk"))
-    return render(request, "events/organiser/my_events.html", {"events": events})
+    page_obj = paginate(request, events, MY_EVENTS_PER_PAGE)
+    return render(request, "events/organiser/my_events.html",
+                  {"events": page_obj.object_list, "page_obj": page_obj})
 
 
 def _step_context(event, step, **forms):

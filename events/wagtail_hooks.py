@@ -20,9 +20,10 @@ from wagtail.snippets.views.snippets import (
     UsageView,
 )
 
-from events import admin_views, moderation
+from events import admin_views, home, moderation
 from events.models import LocalEvent, Registration
 from events.officers import events_for_officer, may_moderate
+from pages.base.models import HOME_SECTIONS_HOOK
 from portal.dashboard import WaitingPanel, waiting_panel
 from portal.filters import AdminFilters, AdminSnippetIndexView
 
@@ -201,6 +202,8 @@ class ApproveBulkAction(SnippetBulkAction):
 
 
 hooks.register("register_bulk_action", ApproveBulkAction)
+
+hooks.register(HOME_SECTIONS_HOOK, home.home_events_section)
 
 
 @waiting_panel

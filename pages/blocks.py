@@ -56,6 +56,11 @@ class QuoteBlock(blocks.StructBlock):
 
 class CalloutBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("Title"), required=False, max_length=200)
+    level = blocks.ChoiceBlock(
+        label=_("Title level"), choices=[("h2", _("Section (h2)")), ("h3", _("Sub-section (h3)"))],
+        default="h2", required=False,
+        help_text=_("Follows the page: h2 under the page title, h3 inside a section."),
+    )
     text = blocks.RichTextBlock(label=_("Text"), features=["bold", "italic", "link", "ul"])
     link = blocks.PageChooserBlock(label=_("Link to a page"), required=False)
     link_label = blocks.CharBlock(label=_("Button label"), required=False, max_length=80)

@@ -5,6 +5,7 @@ from pages.base.models import (  # noqa: F401
     CARD_IMAGE_FILTER,
     BasePage,
     BodyPage,
+    HomeFeaturedPublication,
     HomePage,
     IntranetHomePage,
     StandardPage,

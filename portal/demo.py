@@ -59,18 +59,32 @@ def load_accounts(directorates):
         )
 
 
+NETWORK_NAME = "Réseau des directions régionales des affaires culturelles"
+
+
 def load_identities(public_site, intranet_site):
-    for site, tagline in ((public_site, "Patrimoines, création, transmission"),
-                          (intranet_site, "L’intranet du réseau des DRAC")):
-        identity = SiteIdentity.for_site(site)
-        if not identity.postal_address:
-            identity.ministry_name = "Ministère\nde la Culture"
-            identity.directorate_name = "Direction régionale des affaires culturelles de Bretagne"
-            identity.tagline = tagline
-            identity.postal_address = "Hôtel de Blossac\n6 rue du Chapitre\n35044 Rennes Cedex"
-            identity.phone = "02 99 29 67 67"
-            identity.contact_email = "communication.bretagne@relais.localhost"
-            identity.save()
+    """The public site speaks for DRAC Bretagne, the intranet for the whole network (demos
+    loaded before named DRAC Bretagne there too: they are put right)."""
+    public = SiteIdentity.for_site(public_site)
+    if not public.postal_address:
+        public.ministry_name = "Ministère\nde la Culture"
+        public.directorate_name = "Direction régionale des affaires culturelles de Bretagne"
+        public.tagline = "Patrimoines, création, transmission"
+        public.postal_address = "Hôtel de Blossac\n6 rue du Chapitre\n35044 Rennes Cedex"
+        public.phone = "02 99 29 67 67"
+        public.contact_email = "communication.bretagne@relais.localhost"
+        public.save()
+    network = SiteIdentity.for_site(intranet_site)
+    if network.directorate_name != NETWORK_NAME:
+        network.ministry_name = "Ministère\nde la Culture"
+        network.directorate_name = NETWORK_NAME
+        network.tagline = "L’intranet des agents des DRAC"
+        network.footer_description = ("L’intranet commun aux directions régionales des "
+                                      "affaires culturelles et à leurs agents.")
+        network.postal_address = "Ministère de la Culture\n182 rue Saint-Honoré\n75001 Paris"
+        network.phone = "01 40 15 80 00"
+        network.contact_email = "intranet@relais.localhost"
+        network.save()
     social = SocialAccounts.for_site(public_site)
     if not social.accounts:
         social.mastodon = "https://social.numerique.gouv.fr/@culture"

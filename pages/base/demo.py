@@ -3,7 +3,7 @@
 from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail.rich_text import RichText
 
-from pages.base.models import HomePage, IntranetHomePage, StandardPage
+from pages.base.models import HomeFeaturedPublication, HomePage, IntranetHomePage, StandardPage
 from pages.base.sites import ensure_sites
 from portal.demo import load_identities
 from portal.models import Directorate
@@ -79,13 +79,6 @@ def load_public_site(home):
             "œuvre la politique culturelle du ministère : patrimoines, architecture, musées, "
             "archives, création, industries culturelles et éducation artistique.</p>"
         ),
-        ("callout", {
-            "title": "Journées européennes du patrimoine",
-            "text": RichText("<p>Le programme régional des Journées européennes du patrimoine "
-                             "sera publié début septembre.</p>"),
-            "link": None,
-            "link_label": "",
-        }),
     ]
     home.save_revision().publish()
 
@@ -178,6 +171,77 @@ def load_intranet(home):
     translate(home, "en", title="Network intranet", slug="intranet-en",
               summary="News, resources and workspaces of the network of directorates.",
               body=[paragraph("<p>Welcome to the network intranet.</p>")])
+
+
+HERO_ALT = ("Dessin d’un paysage côtier au coucher du soleil : un phare blanc et rouge sur "
+            "un promontoire sombre, le soleil qui se reflète sur la mer.")
+HERO_CREDIT = "Illustration générée pour la démonstration de Relais (dessin vectoriel)"
+
+
+def page_at(parent, slug):
+    page = parent.get_children().filter(slug=slug).first() if parent else None
+    return page.specific if page else None
+
+
+def link(page, label=""):
+    return ("link", {"page": page, "url": "", "label": label})
+
+
+def external(url, label):
+    return ("link", {"page": None, "url": url, "label": label})
+
+
+def compose_public_home(home):
+    """The hero, the article "À la une", featured publications and quick links, once the
+    families' pages exist (editors do it in the admin)."""
+    from pages.demo.images import demo_picture, draw_coast  # pages.demo imports this module
+
+    if home.hero_title:
+        return
+    news = page_at(home, "actualites")
+    publications = page_at(home, "publications")
+    procedures = page_at(home, "demarches-et-aides")
+    home.hero_title = "La culture partout en Bretagne, pour tous"
+    home.hero_text = ("Patrimoines, création, transmission : la DRAC accompagne les artistes, "
+                      "les lieux et les collectivités de la région.")
+    home.hero_image = demo_picture("Accueil — paysage côtier", HERO_ALT, draw_coast(),
+                                   "accueil-cote.jpg")
+    home.hero_image_credit = HERO_CREDIT
+    home.hero_link, home.hero_link_label = procedures, "Découvrir nos démarches"
+    if news is not None:
+        home.featured_article = news.get_children().live().order_by("path").first().specific
+    home.quick_links = [item for item in [
+        link(procedures, "Demander une subvention"),
+        link(page_at(home, "nous-contacter"), "Poser une question"),
+        link(publications, "Toutes les publications"),
+        link(page_at(home, "patrimoine-et-architecture"), "Monuments historiques"),
+    ] if item[1]["page"] is not None]
+    home.save_revision().publish()
+    if publications is not None:
+        chosen = publications.get_children().live().filter(
+            slug__in=["culture-et-territoires-12", "les-enclos-paroissiaux", "rapport-activite"])
+        HomeFeaturedPublication.objects.bulk_create(
+            HomeFeaturedPublication(page=home, publication_id=page.pk, sort_order=number)
+            for number, page in enumerate(chosen.order_by("path")))
+
+
+def compose_intranet_home(home):
+    if home.quick_links:
+        return
+    home.quick_links = [item for item in [
+        link(page_at(home, "ressources-humaines"), "Ressources humaines"),
+        link(page_at(home, "questions-des-agents"), "Questions fréquentes"),
+        link(page_at(home, "actualites-du-reseau"), "Toutes les actualités"),
+        external("https://mon.portail.example.gouv.fr/conges", "Poser un congé"),
+        external("https://mon.portail.example.gouv.fr/missions", "Ordres de mission"),
+        external("https://annuaire.example.gouv.fr", "Annuaire de l’État"),
+    ] if item[1]["page"] is not None or item[1]["url"]]
+    home.save_revision().publish()
+
+
+def compose(public_home, intranet_home):
+    compose_public_home(public_home)
+    compose_intranet_home(intranet_home)
 
 
 def load(stdout):

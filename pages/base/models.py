@@ -2,14 +2,16 @@ from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Prefetch, prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from modelcluster.fields import ParentalKey
+from wagtail import hooks
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model_string
-from wagtail.models import Page
+from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.search import index
 
 from pages.base.forms import BasePageForm
-from pages.blocks import body_blocks
+from pages.blocks import LinkBlock, body_blocks
 from portal.intranet import ReadersPagePermissionTester, user_is_denied_page, visible_to
 
 CARD_IMAGE_FILTER = "fill-600x338"
@@ -122,6 +124,44 @@ class BodyPage(BasePage):
         return context
 
 
+# Feature apps (events…) add their sections to the home pages through this Wagtail hook: a
+# function ``(home_page, request) -> dict | None`` whose dict names a ``template`` and an
+# ``order`` (sections are shown by it) and carries the template's context; ``pages``, the
+# pages it shows, which the home page then leaves out of its other lists.
+HOME_SECTIONS_HOOK = "relais_home_sections"
+HOME_NEWS_COUNT = 3
+HOME_PUBLICATIONS_COUNT = 3
+
+
+def home_sections(home, request) -> list[dict]:
+    sections = [section for hook in hooks.get_hooks(HOME_SECTIONS_HOOK)
+                if (section := hook(home, request))]
+    return sorted(sections, key=lambda section: section.get("order", 0))
+
+
+def quick_links_block():
+    return StreamField([("link", LinkBlock())], verbose_name=_("quick links"), blank=True,
+                       help_text=_("Tools, procedures and pages readers look for most."))
+
+
+def visible_links(links, request, *, intranet: bool) -> list[dict]:
+    """Quick links a reader may follow: external ones, and the live pages they may open, with
+    their addresses read in one query."""
+    values = [block.value for block in links]
+    pages = Page.objects.filter(pk__in=[link["page"].pk for link in values if link["page"]])
+    pages = visible_to(pages.live(), request.user) if intranet else pages.live().public()
+    open_ids = set(pages.values_list("pk", flat=True))
+    result = []
+    for link in values:
+        target = link["page"]
+        if target is None:
+            result.append({"url": link["url"], "label": link["label"], "external": True})
+        elif target.pk in open_ids:
+            result.append({"url": target.get_url(request), "label": link["label"] or target.title,
+                           "external": False})
+    return result
+
+
 class SiteHomeMixin:
     """A site's home page says, wherever the admin names it (page tree, explorer, breadcrumbs,
     choosers), which site and which language it starts: "Accueil — Site public (Français)"."""
@@ -134,11 +174,48 @@ class SiteHomeMixin:
 
 
 class HomePage(SiteHomeMixin, BodyPage):
-    """The public website's home page."""
+    """The public website's home page, composed by editors: a hero, the news "À la une",
+    what feature apps add (upcoming events), featured publications and quick links."""
 
     page_description = _("The home page of the public website (one per language).")
-
     site_label = _("Public site")
+
+    hero_title = models.CharField(_("hero title"), max_length=120, blank=True,
+                                  help_text=_("Defaults to the page title."))
+    hero_text = models.TextField(_("hero text"), max_length=400, blank=True)
+    hero_image = models.ForeignKey(
+        get_image_model_string(), verbose_name=_("hero image"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    hero_image_credit = models.CharField(
+        _("image credit"), max_length=200, blank=True,
+        help_text=_("Author and licence, shown under the image. For example: © Jane Doe / DRAC."),
+    )
+    hero_link = models.ForeignKey(
+        "wagtailcore.Page", verbose_name=_("call to action"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    hero_link_label = models.CharField(_("call-to-action label"), max_length=80, blank=True,
+                                       help_text=_("Defaults to the title of the page."))
+    featured_article = models.ForeignKey(
+        "pages.NewsArticlePage", verbose_name=_("featured article"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+        help_text=_("Shown first under “À la une”, before the most recent news."),
+    )
+    quick_links = quick_links_block()
+
+    content_panels = [
+        *BasePage.content_panels,
+        MultiFieldPanel([FieldPanel("hero_title"), FieldPanel("hero_text"),
+                         FieldPanel("hero_image"), FieldPanel("hero_image_credit"),
+                         FieldPanel("hero_link"), FieldPanel("hero_link_label")],
+                        heading=_("Hero")),
+        FieldPanel("featured_article"),
+        InlinePanel("featured_publications", label=_("Featured publications"),
+                    help_text=_("Leave empty to show the latest publications.")),
+        FieldPanel("quick_links"),
+        FieldPanel("body"),
+    ]
     parent_page_types = ["wagtailcore.Page"]
     template = "pages/base/home_page.html"
 
@@ -151,13 +228,37 @@ class HomePage(SiteHomeMixin, BodyPage):
 
         return organization(request)
 
+    def get_context(self, request, *args, **kwargs):
+        from pages.base.home import public_home_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(public_home_context(self, request))
+        return context
+
+    def visible_children(self, user):
+        # The home page shows its own sections, not a card per child page (legal pages are
+        # in the footer, sections in the menu).
+        return []
+
+
+class HomeFeaturedPublication(Orderable):
+    page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_publications")
+    publication = models.ForeignKey("pages.PublicationPage", verbose_name=_("publication"),
+                                    on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("publication")]
+
 
 class IntranetHomePage(SiteHomeMixin, BodyPage):
-    """The network intranet's home page: staff only, like everything under it."""
+    """The network intranet's home page: staff only, like everything under it. Each agent
+    sees their directorate's space first, the network's news and their directorate's."""
 
     page_description = _("The home page of the network intranet, for staff only.")
-
     site_label = _("Network intranet")
+
+    quick_links = quick_links_block()
+
+    content_panels = [*BodyPage.content_panels, FieldPanel("quick_links")]
     parent_page_types = ["wagtailcore.Page"]
     template = "pages/base/intranet_home_page.html"
 
@@ -165,10 +266,20 @@ class IntranetHomePage(SiteHomeMixin, BodyPage):
         verbose_name = _("intranet home page")
 
     def get_context(self, request, *args, **kwargs):
+        from pages.base.home import intranet_home_context
+
         context = super().get_context(request, *args, **kwargs)
-        user = request.user
-        context["user_directorates"] = list(user.directorates) if user.is_authenticated else []
+        context.update(intranet_home_context(self, request, context["children"]))
         return context
+
+
+def spaces_of(user, pages) -> set[int]:
+    """Ids of those pages restricted to a group of this user: their directorate's spaces."""
+    if not user.is_authenticated:
+        return set()
+    return set(PageViewRestriction.objects.filter(
+        page__in=[page.pk for page in pages], groups__in=user.groups.all(),
+    ).values_list("page_id", flat=True))
 
 
 class StandardPage(BodyPage):

@@ -19,4 +19,5 @@ def load(stdout):
     public_home, intranet_home = base.load(stdout)
     for family in FAMILIES:
         family.load(public_home, intranet_home, stdout)
+    base.compose(public_home, intranet_home)
     stdout.write("Demo pages ready.")

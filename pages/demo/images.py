@@ -58,3 +58,61 @@ def demo_image(title: str, alt_text: str, palette: str, seed: int, collection=No
     image.file = ImageFile(content, name=f"demo-{seed}.jpg")
     image.save()
     return image
+
+# French names of the palettes, for alternative texts that describe the picture shown.
+PALETTE_NAMES = {"blue": "bleu", "green": "vert", "red": "rouge", "yellow": "jaune",
+                 "purple": "mauve", "grey": "gris"}
+
+
+def illustration_alt(palette: str) -> str:
+    """What draw_illustration shows, for its alternative text."""
+    return (f"Illustration abstraite : des cercles et des carrés clairs sur un dégradé "
+            f"{PALETTE_NAMES[palette]}.")
+
+
+def draw_coast(size=(1920, 1080)) -> bytes:
+    """A quiet coastal landscape at dusk: sky, sun, sea, two headlands and a lighthouse."""
+    width, height = size
+    picture = PillowImage.new("RGB", size)
+    draw = ImageDraw.Draw(picture)
+    horizon = int(height * 0.62)
+    for y in range(horizon):
+        ratio = y / horizon
+        draw.line([(0, y), (width, y)], fill=(round(40 + 210 * ratio), round(60 + 120 * ratio),
+                                              round(140 - 20 * ratio)))
+    for y in range(horizon, height):
+        ratio = (y - horizon) / (height - horizon)
+        draw.line([(0, y), (width, y)], fill=(round(30 + 20 * ratio), round(70 + 30 * ratio),
+                                              round(120 + 20 * ratio)))
+    sun = (int(width * 0.68), horizon - 40)
+    draw.ellipse([sun[0] - 90, sun[1] - 90, sun[0] + 90, sun[1] + 90], fill=(255, 214, 150))
+    for y in range(horizon + 20, height, 38):  # the sun's reflection
+        half = max(150 - (y - horizon) // 3, 20)
+        draw.line([(sun[0] - half, y), (sun[0] + half, y)], fill=(240, 190, 140), width=4)
+    draw.polygon([(0, horizon - 120), (width * 0.18, horizon - 170), (width * 0.36, horizon + 30),
+                  (width * 0.36, height), (0, height)], fill=(28, 44, 58))
+    draw.polygon([(width * 0.82, horizon + 10), (width, horizon - 60), (width, height),
+                  (width * 0.9, height)], fill=(34, 52, 66))
+    base_x, base_y = int(width * 0.17), horizon - 165
+    draw.polygon([(base_x - 34, base_y), (base_x + 34, base_y), (base_x + 20, base_y - 260),
+                  (base_x - 20, base_y - 260)], fill=(236, 236, 236))
+    for band in (60, 150):
+        draw.rectangle([base_x - 32 + band // 20, base_y - band - 30, base_x + 32 - band // 20,
+                        base_y - band], fill=(190, 40, 40))
+    draw.rectangle([base_x - 28, base_y - 300, base_x + 28, base_y - 260], fill=(60, 60, 60))
+    draw.ellipse([base_x - 16, base_y - 292, base_x + 16, base_y - 268], fill=(255, 236, 160))
+    output = BytesIO()
+    picture.save(output, format="JPEG", quality=85)
+    return output.getvalue()
+
+
+def demo_picture(title: str, alt_text: str, data: bytes, filename: str):
+    """A drawn picture, stored once under this title."""
+    image_model = get_image_model()
+    existing = image_model.objects.filter(title=title).first()
+    if existing:
+        return existing
+    image = image_model(title=title, description=alt_text)
+    image.file = ImageFile(BytesIO(data), name=filename)
+    image.save()
+    return image

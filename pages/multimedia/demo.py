@@ -2,6 +2,7 @@
 documents. The video's embed code is stored here, as Wagtail stores it when an editor saves,
 so that nothing is fetched from the video's site."""
 
+from django.utils import timezone
 from wagtail.embeds.embeds import get_embed_hash
 from wagtail.embeds.models import Embed
 from wagtail.rich_text import RichText
@@ -41,8 +42,8 @@ TRANSCRIPT = (
     "ouvrent leurs portes.\n"
     "Une restauratrice : On montre ce qu’on ne voit jamais : l’envers des décors, les "
     "échafaudages, les gestes.\n"
-    "Voix off : Rendez-vous les 20 et 21 septembre pour les Journées européennes du "
-    "patrimoine."
+    "Voix off : Rendez-vous le troisième week-end de septembre pour les Journées "
+    "européennes du patrimoine."
 )
 
 AUDIO_TRANSCRIPT = (
@@ -68,7 +69,14 @@ def store_video_embed():
     )
 
 
-def folder_body():
+def last_edition_year() -> int:
+    """The year of the last Journées européennes du patrimoine (third weekend of September)
+    already held."""
+    today = timezone.localdate()
+    return today.year if today.month >= 10 else today.year - 1
+
+
+def folder_body(year):
     images = [demo_image(title, filename, 1200, 800, background, accent)
               for title, filename, (background, accent), *_rest in GALLERY]
     gallery = [
@@ -78,22 +86,23 @@ def folder_body():
                                                                          strict=True)
     ]
     programme = demo_document(
-        "Programme régional des Journées européennes du patrimoine 2025", "programme-jep-2025.pdf",
-        minimal_pdf("Journées européennes du patrimoine 2025", [
-            "Programme régional – 20 et 21 septembre 2025", "Plus de 900 lieux ouverts",
+        f"Programme régional des Journées européennes du patrimoine {year}",
+        f"programme-jep-{year}.pdf",
+        minimal_pdf(f"Journées européennes du patrimoine {year}", [
+            f"Programme régional – septembre {year}", "Plus de 900 lieux ouverts",
         ]),
     )
     sites = demo_document(
-        "Liste des lieux ouverts (tableur)", "lieux-ouverts-jep-2025.csv",
+        "Liste des lieux ouverts (tableur)", f"lieux-ouverts-jep-{year}.csv",
         "commune;lieu;horaires\nRennes;Parlement de Bretagne;10h-18h\n"
         "Plouguerneau;Phare de l’île Vierge;9h-17h\n".encode(),
     )
-    podcast = demo_document("Podcast – Les coulisses des Journées", "podcast-jep-2025.mp3",
+    podcast = demo_document("Podcast – Les coulisses des Journées", f"podcast-jep-{year}.mp3",
                             silent_mp3(6))
     return [
-        paragraph("<p>Les 20 et 21 septembre, plus de 900 lieux ouvrent leurs portes en "
+        paragraph(f"<p>En septembre {year}, plus de 900 lieux ont ouvert leurs portes en "
                   "région. Retrouvez ici les images, la vidéo, le podcast et les documents de "
-                  "l’édition 2025.</p>"),
+                  f"l’édition {year}.</p>"),
         ("gallery", {"title": "En images", "images": gallery}),
         heading("Vidéo"),
         ("video", {"title": VIDEO_TITLE, "video": VIDEO_URL, "transcript": TRANSCRIPT}),
@@ -114,13 +123,16 @@ def load(public_home, intranet_home, stdout):
     store_video_embed()
     heritage = public_home.get_children().filter(slug="patrimoine-et-architecture").first()
     parent = heritage.specific if heritage else public_home
-    folder = add_child(
-        parent, MultimediaFolderPage, "dossier-journees-europeennes-du-patrimoine",
-        title="Dossier : les Journées européennes du patrimoine",
-        summary="Photos, vidéo, podcast et programme de l’édition 2025 en région.",
-        body=folder_body(),
+    year = last_edition_year()
+    slug = "dossier-journees-europeennes-du-patrimoine"
+    existing = parent.get_children().filter(slug=slug).first()
+    folder = existing.specific if existing else add_child(
+        parent, MultimediaFolderPage, slug,
+        title=f"Dossier : les Journées européennes du patrimoine {year}",
+        summary=f"Photos, vidéo, podcast et programme de l’édition {year} en région.",
+        body=folder_body(year),
     )
     translate(folder, "en", title="Folder: European Heritage Days",
               slug="folder-european-heritage-days",
-              summary="Photos, video, podcast and programme of the 2025 edition in the region.")
+              summary="Photos, video, podcast and programme of the last edition in the region.")
     stdout.write(f"Multimedia folder ready: « {folder.title} ».")

@@ -7,7 +7,7 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from pages.base.demo import heading, paragraph, restrict_to, translate
-from pages.demo.images import demo_image
+from pages.demo.images import demo_image, illustration_alt
 from pages.models import NewsArticlePage, NewsCategory, NewsIndexPage
 from portal.models import Directorate, IntranetSettings
 
@@ -217,8 +217,11 @@ def add_article(index_page, categories, article, seed, collection=None):
     slug, days_ago, title, summary, category_slugs, tags, palette, paragraphs = article
     existing = index_page.get_children().filter(slug=slug).first()
     if existing:
+        # Loaded again on a later day: the article stays as many days old.
+        NewsArticlePage.objects.filter(pk=existing.pk).update(
+            date=timezone.localdate() - datetime.timedelta(days=days_ago))
         return existing.specific
-    image = demo_image(f"Actualité — {title}", f"Illustration : {title}", palette, seed,
+    image = demo_image(f"Actualité — {title}", illustration_alt(palette), palette, seed,
                        collection)
     page = NewsArticlePage(
         slug=slug, title=title, summary=summary, locale=index_page.locale,

@@ -2,9 +2,12 @@
 same request: public articles on the public site, what the member of staff may open on the
 intranet (whose middleware already requires a staff account for every response)."""
 
-from django.contrib.syndication.views import Feed
-from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+import mimetypes
 
+from django.contrib.syndication.views import Feed
+from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
+
+from pages.base.models import CARD_IMAGE_FILTER, prefetch_card_images
 from pages.news.models import FEED_LENGTH, visible_articles
 from portal.models import SiteIdentity
 
@@ -40,7 +43,9 @@ class NewsRssFeed(Feed):
 
     def items(self, index_page):
         articles = visible_articles(index_page, self.request).defer_streamfields()
-        return list(articles.prefetch_related("categories")[:FEED_LENGTH])
+        articles = list(articles.prefetch_related("categories")[:FEED_LENGTH])
+        prefetch_card_images(articles)
+        return articles
 
     def item_title(self, article):
         return article.title
@@ -56,6 +61,15 @@ class NewsRssFeed(Feed):
 
     def item_updateddate(self, article):
         return article.last_published_at or article.published_at
+
+    def item_enclosures(self, article):
+        """The article's listing image, as feed readers show it beside the summary."""
+        if article.listing_image is None:
+            return []
+        rendition = article.listing_image.get_rendition(CARD_IMAGE_FILTER)
+        mime_type = mimetypes.guess_type(rendition.file.name)[0] or "image/jpeg"
+        return [Enclosure(self.request.build_absolute_uri(rendition.url),
+                          str(rendition.file.size), mime_type)]
 
     def item_categories(self, article):
         return [category.name for category in article.categories.all()]

@@ -308,19 +308,6 @@ class NewsArticlePage(BodyPage):
 
     def visible_related_links(self, request) -> list[dict]:
         """Related links a reader may follow: external ones, and the pages they may open."""
-        links = [block.value for block in self.related_links]
-        page_ids = [link["page"].pk for link in links if link["page"]]
-        open_ids = set()
-        if page_ids:
-            open_ids = set(listable_pages(
-                Page.objects.filter(pk__in=page_ids), request, intranet=self.is_intranet
-            ).values_list("pk", flat=True))
-        visible = []
-        for link in links:
-            target = link["page"]
-            if target is None:
-                visible.append({"url": link["url"], "label": link["label"], "external": True})
-            elif target.pk in open_ids:
-                visible.append({"url": target.get_url(request),
-                                "label": link["label"] or target.title, "external": False})
-        return visible
+        from pages.base.models import visible_links
+
+        return visible_links(self.related_links, request, intranet=self.is_intranet)

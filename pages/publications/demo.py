@@ -1,6 +1,6 @@
 """Demo publications: a list of about ten, three collections, one with paper copies."""
 
-from datetime import date
+import datetime
 
 from django.utils import timezone
 
@@ -24,49 +24,55 @@ COLLECTIONS = [
      "Les démarches expliquées pas à pas aux porteurs de projets."),
 ]
 
-# slug, title, type, format, date, collection slug, pages, ISBN, ISSN, paper copies, summary,
-# colours of the cover
-PUBLICATIONS = [
-    ("rapport-activite-2024", "Rapport d’activité 2024", "report", "both", date(2025, 6, 12),
-     "", 64, "978-2-11-145128-5", "", 0,
-     "Les chiffres et les temps forts d’une année d’action culturelle en région.",
-     ("#000091", "#6a6af4")),
-    ("culture-et-territoires-12", "Culture & territoires n° 12", "magazine", "both",
-     date(2025, 4, 2), "culture-et-territoires", 32, "", "2116-4827", 150,
-     "Dossier : les tiers-lieux culturels en milieu rural.", ("#b34000", "#ff9575")),
-    ("culture-et-territoires-11", "Culture & territoires n° 11", "magazine", "both",
-     date(2024, 10, 15), "culture-et-territoires", 32, "", "2116-4827", 0,
-     "Dossier : l’éducation artistique et culturelle, de la crèche au lycée.",
-     ("#b34000", "#fcc63a")),
-    ("les-enclos-paroissiaux", "Les enclos paroissiaux", "brochure", "both", date(2024, 5, 20),
-     "patrimoines-de-bretagne", 48, "2-07-036822-X", "", 40,
-     "Calvaires, ossuaires et arcs de triomphe : un patrimoine unique au monde.",
-     ("#18753c", "#88fdaa")),
-    ("les-phares-de-bretagne", "Les phares de Bretagne", "brochure", "paper", date(2023, 7, 1),
-     "patrimoines-de-bretagne", 56, "978-2-11-162307-1", "", 0,
-     "Histoire et restauration des phares protégés au titre des monuments historiques.",
-     ("#18753c", "#3a3a3a")),
-    ("guide-aides-creation-2025", "Guide des aides à la création 2025", "guide", "digital",
-     date(2025, 1, 14), "guides-pratiques", 28, "", "", 0,
-     "Spectacle vivant, arts visuels, musique : toutes les aides de la DRAC en un guide.",
-     ("#3558a2", "#b6cffb")),
-    ("restaurer-un-monument-historique", "Restaurer un monument historique", "guide", "both",
-     date(2024, 2, 8), "guides-pratiques", 40, "978-2-11-139845-0", "", 0,
-     "Autorisations, financements, maîtrise d’œuvre : les étapes d’un chantier.",
-     ("#3558a2", "#e8edff")),
-    ("archeologie-preventive-mode-emploi", "Archéologie préventive : mode d’emploi", "guide",
-     "digital", date(2023, 11, 30), "guides-pratiques", 20, "", "", 0,
-     "Ce que les aménageurs doivent savoir avant de déposer un permis de construire.",
-     ("#7d4e5b", "#f7bfc3")),
-    ("jep-2025-affiche", "Journées européennes du patrimoine 2025 : l’affiche", "poster",
-     "paper", date(2025, 8, 25), "", 1, "", "", 0,
-     "L’affiche régionale des Journées européennes du patrimoine, à afficher dans vos lieux.",
-     ("#ce0500", "#ffe9e9")),
-    ("eac-en-region-2024", "L’éducation artistique et culturelle en région", "report",
-     "digital", date(2024, 12, 3), "", 44, "978-2-11-151034-0", "", 0,
-     "Bilan des parcours d’éducation artistique et culturelle dans les écoles de la région.",
-     ("#716043", "#fef6e3")),
-]
+def ago(days) -> datetime.date:
+    return timezone.localdate() - datetime.timedelta(days=days)
+
+
+def publication_rows() -> list[tuple]:
+    """slug, title, type, format, date, collection slug, pages, ISBN, ISSN, paper copies,
+    summary, colours of the cover; dated from today."""
+    return [
+        ("rapport-activite", f"Rapport d’activité {ago(130).year - 1}", "report", "both",
+         ago(130),
+         "", 64, "978-2-11-145128-5", "", 0,
+         "Les chiffres et les temps forts d’une année d’action culturelle en région.",
+         ("#000091", "#6a6af4")),
+        ("culture-et-territoires-12", "Culture & territoires n° 12", "magazine", "both",
+         ago(201), "culture-et-territoires", 32, "", "2116-4827", 150,
+         "Dossier : les tiers-lieux culturels en milieu rural.", ("#b34000", "#ff9575")),
+        ("culture-et-territoires-11", "Culture & territoires n° 11", "magazine", "both",
+         ago(370), "culture-et-territoires", 32, "", "2116-4827", 0,
+         "Dossier : l’éducation artistique et culturelle, de la crèche au lycée.",
+         ("#b34000", "#fcc63a")),
+        ("les-enclos-paroissiaux", "Les enclos paroissiaux", "brochure", "both", ago(518),
+         "patrimoines-de-bretagne", 48, "2-07-036822-X", "", 40,
+         "Calvaires, ossuaires et arcs de triomphe : un patrimoine unique au monde.",
+         ("#18753c", "#88fdaa")),
+        ("les-phares-de-bretagne", "Les phares de Bretagne", "brochure", "paper", ago(842),
+         "patrimoines-de-bretagne", 56, "978-2-11-162307-1", "", 0,
+         "Histoire et restauration des phares protégés au titre des monuments historiques.",
+         ("#18753c", "#3a3a3a")),
+        ("guide-aides-creation", f"Guide des aides à la création {ago(279).year}", "guide",
+         "digital", ago(279), "guides-pratiques", 28, "", "", 0,
+         "Spectacle vivant, arts visuels, musique : toutes les aides de la DRAC en un guide.",
+         ("#3558a2", "#b6cffb")),
+        ("restaurer-un-monument-historique", "Restaurer un monument historique", "guide", "both",
+         ago(620), "guides-pratiques", 40, "978-2-11-139845-0", "", 0,
+         "Autorisations, financements, maîtrise d’œuvre : les étapes d’un chantier.",
+         ("#3558a2", "#e8edff")),
+        ("archeologie-preventive-mode-emploi", "Archéologie préventive : mode d’emploi", "guide",
+         "digital", ago(690), "guides-pratiques", 20, "", "", 0,
+         "Ce que les aménageurs doivent savoir avant de déposer un permis de construire.",
+         ("#7d4e5b", "#f7bfc3")),
+        ("jep-affiche", f"Journées européennes du patrimoine {ago(56).year} : l’affiche", "poster",
+         "paper", ago(56), "", 1, "", "", 0,
+         "L’affiche régionale des Journées européennes du patrimoine, à afficher dans vos lieux.",
+         ("#ce0500", "#ffe9e9")),
+        ("eac-en-region", "L’éducation artistique et culturelle en région", "report",
+         "digital", ago(321), "", 44, "978-2-11-151034-0", "", 0,
+         "Bilan des parcours d’éducation artistique et culturelle dans les écoles de la région.",
+         ("#716043", "#fef6e3")),
+    ]
 
 
 def load_collections():
@@ -122,16 +128,24 @@ def load_paper_requests(publication):
                   error="SMTPServerDisconnected: Connection unexpectedly closed")
 
 
+def months_before(day, months) -> datetime.date:
+    """The first day of the month ``months`` before ``day``'s."""
+    index = day.year * 12 + day.month - 1 - months
+    return datetime.date(index // 12, index % 12 + 1, 1)
+
+
 def load_download_counts(publications):
-    if DownloadCount.objects.exists():
-        return
+    """Downloads of each month of the last twelve (months already counted keep their
+    count: loading the demo again later adds the months since)."""
+    today = timezone.localdate()
     for rank, publication in enumerate(publications):
         if publication.pdf is None:
             continue
-        for months_ago, count in enumerate((42, 35, 18)):
-            month = date(2025, 9 - months_ago, 1)
-            DownloadCount.objects.create(publication=publication, document=publication.pdf,
-                                         month=month, count=max(count - 4 * rank, 1))
+        for months_ago, count in enumerate((42, 35, 18, 22, 30, 12, 9, 15, 26, 31, 19, 11)):
+            DownloadCount.objects.get_or_create(
+                publication=publication, document=publication.pdf,
+                month=months_before(today, months_ago),
+                defaults={"count": max(count - 4 * rank, 1)})
 
 
 def load(public_home, intranet_home, stdout):
@@ -142,14 +156,15 @@ def load(public_home, intranet_home, stdout):
         summary="Rapports, guides, brochures et magazines de la DRAC, à télécharger ou à "
                 "commander en version papier.",
     )
-    publications = [add_publication(index, collections, row) for row in PUBLICATIONS]
+    publications = [add_publication(index, collections, row) for row in publication_rows()]
     load_paper_requests(publications[1])
     load_download_counts(publications)
 
     translate(index, "en", title="Publications", slug="publications",
               summary="Reports, guides, brochures and magazines of the directorate, to "
                       "download or to order on paper.")
-    translate(publications[0], "en", title="Annual report 2024", slug="annual-report-2024",
+    translate(publications[0], "en", title=publications[0].title.replace(
+                  "Rapport d’activité", "Annual report"), slug="annual-report",
               summary="The figures and highlights of a year of cultural action in the region.",
               body=[paragraph("<p>The directorate’s annual report, in French.</p>")])
     translate(publications[3], "en", title="Parish closes", slug="parish-closes",

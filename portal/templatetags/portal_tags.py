@@ -16,14 +16,19 @@ def main_menu(context):
 
 
 @register.inclusion_tag("portal/includes/breadcrumb.html", takes_context=True)
-def breadcrumb(context, current_title=""):
-    """The DSFR breadcrumb (django-dsfr's component) from the site's home to this page."""
+def breadcrumb(context, current_title="", parent=None):
+    """The DSFR breadcrumb (django-dsfr's component) from the site's home to this page, or
+    to a view that is not a page through ``parent``, the page it belongs under."""
     request = context["request"]
     page = context.get("page")
+    links = navigation.breadcrumb_links(request, page) if page else []
+    if parent is not None:
+        links = [*navigation.breadcrumb_links(request, parent),
+                 navigation.Link(parent.title, parent.get_url(request))]
     return {"self": {
         "id": "breadcrumb",
         "root_dir": _home_url(request),
-        "links": navigation.breadcrumb_links(request, page) if page else [],
+        "links": links,
         "current": current_title or (page.title if page else ""),
     }}
 

@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def edition(sites):
-    return ensure_national_event(sites[0].root_page.specific)
+    return ensure_national_event(sites[0].root_page.specific, 2026)
 
 
 @pytest.fixture

@@ -68,7 +68,7 @@ def test_the_moderators_dashboard_lists_what_waits(new_page, urls, sites, make_u
     article = news_article(home)
     article.save_revision(user=editor)
     article.get_workflow().start(article, editor)
-    edition = ensure_national_event(home.specific)
+    edition = ensure_national_event(home.specific, 2026)
     ensure_regional_pages(edition, Region.objects.filter(slug="bretagne"))
     organiser = make_user("organisatrice@example.org")
     make_event(edition, organiser, title="Visite de la chapelle",

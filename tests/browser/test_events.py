@@ -23,7 +23,7 @@ TITLE = "Visite des toits de la chapelle Saint-Yves"
 
 @pytest.fixture
 def edition(sites):
-    page = ensure_national_event(sites[0].root_page.specific)
+    page = ensure_national_event(sites[0].root_page.specific, 2026)
     ensure_regional_pages(page, Region.objects.filter(slug="bretagne"))
     return page
 

@@ -9,7 +9,7 @@ from tests.helpers.accounts import activate_totp
 
 @pytest.fixture
 def edition(public_home):
-    page = ensure_national_event(public_home)
+    page = ensure_national_event(public_home, 2026)
     ensure_regional_pages(page, Region.objects.filter(slug__in=["bretagne", "normandie"]))
     return page
 

@@ -284,3 +284,15 @@ def test_my_events_query_count_does_not_grow_with_pending_changes(
         return len(captured.captured_queries)
 
     assert count_queries(2) == count_queries(5)
+
+
+def test_my_events_are_paginated(client, edition, organiser):
+    from events.views import MY_EVENTS_PER_PAGE
+
+    for number in range(MY_EVENTS_PER_PAGE + 3):
+        make_event(edition, organiser, title=f"Visite n° {number}")
+    first = client.get("/evenements/mes-evenements/").content.decode()
+    assert first.count('data-status="approved"') == MY_EVENTS_PER_PAGE
+    assert 'class="fr-pagination' in first
+    last = client.get("/evenements/mes-evenements/?page=2").content.decode()
+    assert last.count('data-status="approved"') == 3

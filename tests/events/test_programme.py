@@ -139,6 +139,16 @@ def test_event_json_ld_cannot_close_its_script_element(public_client, edition, o
     assert data["name"] == title
 
 
+def test_event_breadcrumb_leads_through_the_national_event_and_its_regional_programme(
+    public_client, edition, organiser
+):
+    event = make_event(edition, organiser, title="Visite du Parlement")
+    html = public_client.get(f"/evenements/{event.pk}/").content.decode()
+    crumbs = html.split('id="breadcrumb"', 1)[1].split("</nav>", 1)[0]
+    assert re.findall(r'href="([^"]+)"', crumbs) == ["/", LANDING, BRETAGNE]
+    assert "Visite du Parlement" in crumbs
+
+
 def test_event_detail_has_json_ld_and_an_ics(public_client, edition, organiser):
     event = make_event(edition, organiser, venue=brest(), title="Phare, ouvert; la nuit",
                        slots=2, status=EventStatus.FULL)
@@ -180,6 +190,21 @@ def test_printable_programme_groups_by_department_and_commune(public_client, edi
     assert "events/print.css" in html
     finistere, ille = html.index("Finistère (29)"), html.index("Ille-et-Vilaine (35)")
     assert finistere < html.index("<h3>Brest</h3>") < ille < html.index("<h3>Rennes</h3>")
+
+
+def test_printable_programme_names_its_edition_and_hides_the_follow_bar(public_client, edition,
+                                                                        sites):
+    from portal.models import SocialAccounts
+
+    social = SocialAccounts.for_site(sites[0])
+    social.mastodon = "https://social.example.org/@drac"
+    social.save()
+    html = public_client.get(BRETAGNE + "imprimer/").content.decode()
+    lead = html.split('id="edition-title">', 1)[1].split("</p>", 1)[0]
+    assert edition.title in lead and str(edition.end_date.year) in lead
+    # The print style sheet hides the footer: the follow-us bar must be inside it.
+    footer = html.split("<footer", 1)[1].split("</footer>", 1)[0]
+    assert "fr-follow" in footer
 
 
 @pytest.mark.parametrize("max_ids", [5000, 1])

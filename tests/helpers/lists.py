@@ -56,7 +56,7 @@ def fill_lists(public_home, organiser):
                                                                             slug="guides"))
     publications.add_child(instance=guide)
     guide.save_revision().publish()
-    edition = ensure_national_event(public_home)
+    edition = ensure_national_event(public_home, 2026)
     ensure_regional_pages(edition, Region.objects.filter(slug="bretagne"))
     make_event(edition, organiser, themes=[Theme.objects.first()])
     directorate = Directorate.objects.order_by("short_name").first()

@@ -503,6 +503,28 @@ def test_rss_feed_items_carry_title_summary_date_and_categories(public_client, n
     assert [category.text for category in item.iter("category")] == ["Patrimoine"]
 
 
+@pytest.mark.parametrize("kind", ["rss", "atom"])
+def test_feed_items_carry_their_summary_and_image(public_client, news, kind):
+    article = NewsArticlePage.objects.get(slug="jep")
+    article.listing_image = make_image("Vitrail")
+    article.save_revision().publish()
+    tree = ElementTree.fromstring(public_client.get(f"/actualites/{kind}/").content)
+    if kind == "rss":
+        item = tree.find("channel").find("item")
+        summary = item.findtext("description")
+        enclosure = item.find("enclosure")
+        url, mime = enclosure.get("url"), enclosure.get("type")
+        assert int(enclosure.get("length")) > 0
+    else:
+        item = tree.find(f"{ATOM}entry")
+        summary = item.findtext(f"{ATOM}summary")
+        (enclosure,) = [link for link in item.findall(f"{ATOM}link")
+                        if link.get("rel") == "enclosure"]
+        url, mime = enclosure.get("href"), enclosure.get("type")
+    assert summary == "800 lieux ouverts."
+    assert url.startswith("http://localhost:8000/media/") and mime == "image/jpeg"
+
+
 def test_atom_feed_points_to_itself(public_client, news):
     tree = ElementTree.fromstring(public_client.get("/actualites/atom/").content)
     self_link = [link.get("href") for link in tree.findall(f"{ATOM}link")
@@ -892,7 +914,7 @@ def test_feed_queries_do_not_grow_with_the_news(
     index_page = add_index(public_home)
     fill_index(index_page, count, categories)
     public_client.get("/actualites/rss/")
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(13):  # the listing images, for the enclosures
         response = public_client.get("/actualites/rss/")
     assert len(feed_links(response, "rss")) == min(count, 20)
 

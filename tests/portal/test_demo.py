@@ -63,3 +63,18 @@ def test_setup_sites_follows_the_configured_hostnames(settings):
         ("intranet.example.org", 8443, False),
         ("www.culture-bretagne.example.org", 80, True),
     ]
+
+
+def test_demo_intranet_speaks_for_the_network_to_every_agent(intranet_client):
+    call_command("load_demo", stdout=StringIO())
+    for email, own, other in (("agent.normandie@relais.localhost", "Normandie", "Bretagne"),
+                              ("agent.bretagne@relais.localhost", "Bretagne", "Normandie")):
+        intranet_client.force_login(User.objects.get(email=email))
+        html = intranet_client.get("/").content.decode()
+        header = html.split('role="banner"', 1)[1].split("</header>", 1)[0]
+        footer = html.split("<footer", 1)[1].split("</footer>", 1)[0]
+        for part in (header, footer):
+            assert "Réseau des directions régionales" in part
+            assert "Bretagne" not in part and "Rennes" not in part
+        space = html.split('id="mon-espace"', 1)[1].split("</section>", 1)[0]
+        assert f"Espace DRAC {own}" in space and other not in space

@@ -12,6 +12,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import re
 import time
 import uuid
 from urllib.parse import parse_qs, urlsplit
@@ -419,3 +420,13 @@ def test_callback_with_unknown_state_is_refused(client, proconnect):
 def test_login_without_configured_app_is_not_found(client, settings):
     settings.SOCIALACCOUNT_PROVIDERS = {}
     assert client.post(reverse("proconnect_login")).status_code == 404
+
+
+@pytest.mark.django_db
+def test_sign_in_page_shows_the_proconnect_button_with_its_label(client, proconnect):
+    html = client.get(reverse("account_login")).content.decode()
+    before, label = html.split('<a class="fr-btn fr-btn--secondary fr-icon-account-circle-line', 1)
+    assert "ProConnect" in label.split("</a>", 1)[0]
+    group = re.findall(r'<ul class="([^"]*)">', before)[-1]
+    # An icon with its label: the group needs the icon-left modifier.
+    assert "fr-btns-group--icon-left" in group.split()

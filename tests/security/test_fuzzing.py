@@ -179,7 +179,7 @@ def test_registration(conference, name, email, organisation):
 def organiser_client(public_home, make_user):
     from events.seeding import ensure_national_event
 
-    edition = ensure_national_event(public_home)
+    edition = ensure_national_event(public_home, 2026)
     client = Client(HTTP_HOST=PUBLIC_HOST)
     client.force_login(make_user("organisatrice@example.org"))
     return client, edition

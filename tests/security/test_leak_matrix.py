@@ -41,7 +41,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, PageViewRestriction
 
 from events.models import EventStatus, Region
-from events.seeding import EDITION_SLUG, ensure_national_event, ensure_regional_pages
+from events.seeding import JEP_SLUG, ensure_national_event, ensure_regional_pages
 from pages.base.sites import ensure_sites
 from pages.models import NewsArticlePage, NewsIndexPage, PublicationIndexPage, PublicationPage
 from portal import roles
@@ -60,6 +60,8 @@ ROLES = ("anonymous", "partner", "organiser", "other_agent", "agent", "other_edi
          "admin")
 STAFF = ("other_agent", "agent", "other_editor", "editor", "admin")
 EDITORS = ("other_editor", "editor", "admin")
+
+EDITION_SLUG = f"{JEP_SLUG}-2026"  # the edition the matrix builds
 
 
 def everyone(answer):
@@ -351,7 +353,7 @@ def build_world():
     guide.save_revision().publish()
 
     # Events: one published, one awaiting moderation (the organiser's)
-    edition = ensure_national_event(public_home)
+    edition = ensure_national_event(public_home, 2026)
     ensure_regional_pages(edition, Region.objects.filter(slug="bretagne"))
     event = make_event(edition, accounts["organiser"], title=SECRETS["event"])
     pending = make_event(edition, accounts["organiser"], title=SECRETS["pending_event"],

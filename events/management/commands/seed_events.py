@@ -16,7 +16,8 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--count", type=int, default=1000)
         parser.add_argument("--edition", type=int, help="National event page id (default: "
-                                                        "the demo's JEP 2026, created if missing)")
+                                                        "the next Journées européennes du "
+                                                        "patrimoine, created if missing)")
         parser.add_argument("--status", default=EventStatus.APPROVED,
                             choices=[choice for choice, _label in EventStatus.choices])
         parser.add_argument("--seed", type=int, default=2026)
