@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('pages', '0008_library_images_and_documents'),
+        ('pages', '0010_library_permissions'),
         ('portal', '0007_move_files_to_their_storage'),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
     ]
