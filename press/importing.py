@@ -82,9 +82,12 @@ def guess_mapping(headers) -> dict[int, str]:
 def read_file(name: str, content: bytes) -> tuple[list[str], list[list[str]]]:
     """The header row and the data rows of a CSV or XLSX file, every cell a string."""
     rows = read_xlsx(content) if name.lower().endswith(".xlsx") else read_csv(content)
-    rows = [row for row in rows if any(cell.strip() for cell in row)]
-    if not rows:
-        raise ImportFileError(_("The file is empty."))
+    # Blank rows are kept (and skipped on import) so that row numbers are the file's own.
+    while rows and not any(cell.strip() for cell in rows[-1]):
+        rows.pop()
+    if not rows or not any(cell.strip() for cell in rows[0]):
+        raise ImportFileError(_("The file is empty, or its first row (the column names) "
+                                "is."))
     if len(rows) - 1 > MAX_ROWS:
         raise ImportFileError(_("The file has more than %(max)d rows: split it.") % {
             "max": MAX_ROWS})
@@ -176,6 +179,8 @@ def run_import(contact_import, mapping: dict[int, str]) -> None:
     now = timezone.now()
     good, report = [], []
     for number, cells in enumerate(contact_import.rows, start=2):  # row 1 is the header
+        if not any(cell.strip() for cell in cells):
+            continue
         try:
             values = check_row(cells, mapping)
         except ValidationError as error:
