@@ -277,7 +277,7 @@ class PressKitPage(EmbargoMixin, RoutablePageMixin, PressContactMixin,  # noqa: 
         context["zip_url"] = self.get_url(request) + self.reverse_subpage("zip").lstrip("/")
         return context
 
-    @path("telecharger.zip", name="zip")
+    @path("telecharger/", name="zip")
     def zip_download(self, request):
         from press.views import kit_zip
 
