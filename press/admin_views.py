@@ -50,7 +50,8 @@ def respond(request, template, title, context, status=200):
 
 def import_upload(request):
     require(request, "press.add_contactimport")
-    form = UploadForm(request.POST or None, request.FILES or None)
+    posted = request.method == "POST"
+    form = UploadForm(request.POST if posted else None, request.FILES if posted else None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
@@ -69,7 +70,7 @@ def import_upload(request):
 def import_mapping(request, pk):
     require(request, "press.add_contactimport")
     contact_import = get_object_or_404(ContactImport, pk=pk, done_at=None)
-    form = MappingForm(request.POST or None, headers=contact_import.headers, fields=FIELDS,
+    form = MappingForm(request.POST if request.method == "POST" else None, headers=contact_import.headers, fields=FIELDS,
                        guesses=guess_mapping(contact_import.headers))
     if request.method == "POST" and form.is_valid():
         contact_import.source = form.cleaned_data["source"]
@@ -106,7 +107,7 @@ def sendable_page(pk):
 def send_release(request, pk):
     require(request, "press.send_distribution")
     page = sendable_page(pk)
-    form = DistributionForm(request.POST or None)
+    form = DistributionForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and "test" in request.POST:
         try:
             sending.send_test(page, request.user)
