@@ -70,7 +70,8 @@ def import_upload(request):
 def import_mapping(request, pk):
     require(request, "press.add_contactimport")
     contact_import = get_object_or_404(ContactImport, pk=pk, done_at=None)
-    form = MappingForm(request.POST if request.method == "POST" else None, headers=contact_import.headers, fields=FIELDS,
+    form = MappingForm(request.POST if request.method == "POST" else None,
+                       headers=contact_import.headers, fields=FIELDS,
                        guesses=guess_mapping(contact_import.headers))
     if request.method == "POST" and form.is_valid():
         contact_import.source = form.cleaned_data["source"]
