@@ -27,6 +27,7 @@ from pages.models import (
 )
 from portal.filters import LISTS
 from tests.helpers.events import make_event
+from tests.helpers.press import add_release, make_room
 from tests.helpers.sites import INTRANET_HOST, PUBLIC_HOST
 
 pytestmark = pytest.mark.django_db
@@ -40,6 +41,7 @@ URLS = {
                        (PUBLIC_HOST, "/en/evenements/export.json"),
                        (PUBLIC_HOST, "/en/evenements/flux.ics")],
     "events-statistics": [(INTRANET_HOST, "/en/evenements/statistiques/")],
+    "pressroom": [(PUBLIC_HOST, "/en/presse/")],
 }
 MARKUP = "<script>alert(1)</script>"
 # Values no parameter may answer with a 500; (value, must every filter refuse it?).
@@ -74,6 +76,7 @@ def lists(public_home, intranet_home, make_user, staff_bretagne):
     edition = ensure_national_event(public_home)
     ensure_regional_pages(edition, Region.objects.filter(slug="bretagne"))
     make_event(edition, make_user("organisatrice@example.org"), themes=[Theme.objects.first()])
+    add_release(make_room(public_home), "Communiqué", "communique")
     return {PUBLIC_HOST: Client(HTTP_HOST=PUBLIC_HOST),
             INTRANET_HOST: _signed_in(Client(HTTP_HOST=INTRANET_HOST), staff_bretagne)}
 
