@@ -3,6 +3,7 @@ preview, report), sending a release (test, then to lists), its send log, merging
 and the RGPD tools (export, erasure)."""
 
 import json
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -25,6 +26,7 @@ from press.models import (
     Distribution,
     ExportRecord,
     Journalist,
+    PressEnquiry,
     PressKitPage,
     PressReleasePage,
 )
@@ -173,6 +175,18 @@ def merge_contact(request, pk):
         return redirect("wagtailsnippets_press_journalist:edit", keeper.pk)
     return respond(request, "press/admin/merge.html", _("Merge duplicates of %(name)s") % {
         "name": keeper}, {"keeper": keeper, "candidates": candidates})
+
+
+def enquiry_to_contact(request, pk):
+    """Offer the sender of an enquiry with no contact as a new contact: the add form, filled
+    in with what they gave (the officer completes it and saves, or not)."""
+    require(request, "press.add_journalist")
+    enquiry = get_object_or_404(PressEnquiry, pk=pk)
+    first, _space, last = enquiry.name.strip().partition(" ")
+    query = urlencode({"first_name": first, "last_name": last or first, "email": enquiry.email,
+                       "phone": enquiry.phone, "source": _("Press enquiry"),
+                       "notes": _("Outlet given: %(outlet)s") % {"outlet": enquiry.outlet}})
+    return redirect(reverse("wagtailsnippets_press_journalist:add") + "?" + query)
 
 
 def contact_export(request, pk):

@@ -14,7 +14,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.widgets.button import Button, HeaderButton
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import CreateView, SnippetViewSet, SnippetViewSetGroup
 
 from portal.filters import AdminFilters, AdminSnippetIndexView, FlagFilter
 from press import admin_views
@@ -100,6 +100,17 @@ class JournalistIndexView(AdminSnippetIndexView):
         return super().render_to_response(context, **response_kwargs)
 
 
+class JournalistCreateView(CreateView):
+    """Filled in from the address, for "Add the sender as a contact" of an enquiry."""
+
+    PREFILLED = ("first_name", "last_name", "email", "phone", "source", "notes")
+
+    def get_initial(self):
+        return {**super().get_initial(), **{
+            name: self.request.GET[name][:200] for name in self.PREFILLED
+            if self.request.GET.get(name)}}
+
+
 class JournalistViewSet(SnippetViewSet):
     model = Journalist
     icon = "user"
@@ -113,6 +124,7 @@ class JournalistViewSet(SnippetViewSet):
     export_filename = "journalistes"
     filterset_class = JournalistFilters
     index_view_class = JournalistIndexView
+    add_view_class = JournalistCreateView
     search_fields = ["first_name", "last_name", "email", "other_email", "role", "notes"]
     copy_view_enabled = False
     edit_handler = ObjectList([
@@ -285,6 +297,8 @@ def press_urls():
         path("press/sends/<int:pk>/", admin_views.send_log, name="press_send_log"),
         path("press/journalists/<int:pk>/merge/", admin_views.merge_contact,
              name="press_merge"),
+        path("press/enquiries/<int:pk>/contact/", admin_views.enquiry_to_contact,
+             name="press_enquiry_contact"),
         path("press/journalists/<int:pk>/data.json", admin_views.contact_export,
              name="press_contact_export"),
         path("press/journalists/<int:pk>/erase/", admin_views.contact_erase,
@@ -297,6 +311,12 @@ def journalist_buttons(snippet, user, next_url=None):
     if isinstance(snippet, Distribution):
         return [Button(_("Send log"), reverse("press_send_log", args=[snippet.pk]),
                        icon_name="list-ul", priority=5)]
+    if isinstance(snippet, PressEnquiry):
+        if snippet.journalist_id is None and user.has_perm("press.add_journalist"):
+            return [Button(_("Add the sender as a contact"),
+                           reverse("press_enquiry_contact", args=[snippet.pk]),
+                           icon_name="user", priority=20)]
+        return []
     if not isinstance(snippet, Journalist):
         return []
     buttons = []

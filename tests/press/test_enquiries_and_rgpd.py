@@ -140,3 +140,15 @@ def test_contacts_not_updated_for_months_are_flagged_for_review(officer_client):
     text = officer_client.get(reverse("wagtailsnippets_press_journalist:list")
                               + "?to_review=1").content.decode()
     assert "Ancien" in text and "Récent" not in text
+
+
+def test_the_sender_of_an_enquiry_is_offered_as_a_new_contact(officer_client, public_client,
+                                                              room):
+    public_client.post(room.url + "demande/", enquiry_data(email="nouveau@presse.example"))
+    enquiry = PressEnquiry.objects.get()
+    assert enquiry.journalist is None
+    listing = officer_client.get(reverse("wagtailsnippets_press_pressenquiry:list"))
+    offer = reverse("press_enquiry_contact", args=[enquiry.pk])
+    assert offer in listing.content.decode()
+    form = officer_client.get(officer_client.get(offer).url).content.decode()
+    assert 'value="nouveau@presse.example"' in form and 'value="Le Goff"' in form
