@@ -1,6 +1,6 @@
 """Which regions a member of staff moderates.
 
-A regional officer belongs to the "Event officers" group (admin access, change and view
+A regional officer belongs to the "Chargés des événements" group (admin access, change and view
 local events) and to the staff group of their directorate: the directorate's ``region_name``
 (Settings → Directorates) names the region they handle. Holders of the
 ``events.moderate_all_regions`` permission (and superusers) handle every region.
@@ -13,7 +13,7 @@ from django.utils.text import slugify
 from events.models import LocalEvent, Region
 from portal.models import Directorate, User
 
-OFFICER_GROUP = "Event officers"
+OFFICER_GROUP = "Chargés des événements"
 
 
 def officer_regions(user):

@@ -23,6 +23,7 @@ from wagtail.snippets.views.snippets import (
 from events import admin_views, moderation
 from events.models import LocalEvent, Registration
 from events.officers import events_for_officer, may_moderate
+from portal.dashboard import WaitingPanel, waiting_panel
 from portal.filters import AdminFilters, AdminSnippetIndexView
 
 
@@ -200,3 +201,23 @@ class ApproveBulkAction(SnippetBulkAction):
 
 
 hooks.register("register_bulk_action", ApproveBulkAction)
+
+
+@waiting_panel
+class EventsToModeratePanel(WaitingPanel):
+    """Local events of the officer's regions awaiting moderation: new ones and changes."""
+
+    name = "events_to_moderate"
+    heading = _("Local events awaiting moderation")
+    order = 225
+    permission = "events.change_localevent"
+    # The whole list: new submissions and changes to published events both wait.
+    list_url_name = "wagtailsnippets_events_localevent:list"
+    date_field = "submitted_at"
+
+    def items(self):
+        return (events_for_officer(self.request.user).awaiting_moderation()
+                .select_related("region").order_by("submitted_at", "pk"))
+
+    def item_label(self, item):
+        return f"{item.title} ({item.region})"

@@ -2,6 +2,9 @@
 ``admin`` module (``pages/<family>/admin.py``); importing them here, where Wagtail looks for
 hooks, registers them once."""
 
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
 from wagtail import hooks
 
 from pages.choosers import chooser_urls
@@ -14,3 +17,13 @@ from pages.publications import admin as publications_admin  # noqa: F401
 def register_choosers_uploading_to_the_readers_collection():
     # order=-1: before Wagtail's viewsets, so that these views answer the chooser URLs.
     return chooser_urls()
+
+
+@hooks.register("before_create_page")
+def only_superusers_start_a_site(request, parent_page, page_class):
+    """A page at the root of the tree is a new site's home page: officers, whose rights
+    Wagtail grants from the root down, add pages inside the two sites only."""
+    if parent_page.is_root() and not request.user.is_superuser:
+        messages.error(request, _("Only an administrator can create a new site's home page."))
+        return redirect("wagtailadmin_explore", parent_page.pk)
+    return None

@@ -18,11 +18,11 @@ DIRECTORATES = [
 # e-mail, first name, last name, groups (role groups or directorate short names), superuser
 ACCOUNTS = [
     ("admin@relais.localhost", "Camille", "Administratrice", [], True),
-    ("editrice@relais.localhost", "Élise", "Le Goff", ["Editors", "DRAC Bretagne"], False),
-    ("moderateur@relais.localhost", "Yann", "Kerbrat", ["Moderators", "DRAC Bretagne"], False),
+    ("editrice@relais.localhost", "Élise", "Le Goff", ["Rédacteurs", "DRAC Bretagne"], False),
+    ("moderateur@relais.localhost", "Yann", "Kerbrat", ["Modérateurs", "DRAC Bretagne"], False),
     ("agent.bretagne@relais.localhost", "Maël", "Guéguen", ["DRAC Bretagne"], False),
     ("agent.normandie@relais.localhost", "Hélène", "Lefèvre", ["DRAC Normandie"], False),
-    ("partenaire@relais.localhost", "Jeanne", "Martin", ["Partners"], False),
+    ("partenaire@relais.localhost", "Jeanne", "Martin", ["Partenaires"], False),
 ]
 
 

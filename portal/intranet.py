@@ -15,7 +15,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils.translation import ngettext
-from wagtail.models import BaseViewRestriction, PageViewRestriction
+from wagtail.models import BaseViewRestriction, PagePermissionTester, PageViewRestriction
 
 from portal.sites import is_intranet_request
 
@@ -120,3 +120,36 @@ def user_is_denied_page(user, page) -> bool:
         and page.path.startswith(restriction.page.path)
         for restriction in restrictions_denying(user)
     )
+
+
+class ReadersPagePermissionTester(PagePermissionTester):
+    """Wagtail's page permissions, less every one on a page the user may not read.
+
+    Editors and Moderators hold their page permissions on the whole tree; a page restricted to
+    a directorate's staff must still stay out of reach of the other directorates' editors:
+    its edit form, drafts, previews, revisions, comparisons, history and moderation. Pages
+    return this tester from ``permissions_for_user`` (Wagtail's own override point), so each
+    admin view that asks Wagtail "may this user edit or publish this page?" gets "no".
+    """
+
+    def __init__(self, user, page):
+        super().__init__(user, page)
+        self.denied = user_is_denied_page(user, page)
+        if self.denied:
+            self.permissions = set()
+
+    # The permissions Wagtail grants besides the group's (workflow tasks, locks, revisions).
+    def can_edit(self):
+        return not self.denied and super().can_edit()
+
+    def can_lock(self):
+        return not self.denied and super().can_lock()
+
+    def can_unlock(self):
+        return not self.denied and super().can_unlock()
+
+    def can_submit_for_moderation(self):
+        return not self.denied and super().can_submit_for_moderation()
+
+    def can_view_revisions(self):
+        return not self.denied and super().can_view_revisions()

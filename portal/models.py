@@ -20,6 +20,7 @@ from wagtail.images.models import Image as WagtailImage
 from wagtail.models import BaseViewRestriction, Collection, CollectionViewRestriction
 from wagtail.search import index
 
+from portal.roles import staff_group_name
 from portal.sites import is_intranet_page
 from portal.storage import RenditionImageField, restricted_storage
 
@@ -152,7 +153,7 @@ class Directorate(index.Indexed, models.Model):
 
     @staticmethod
     def staff_group_name(short_name: str) -> str:
-        return f"Staff – {short_name}"
+        return staff_group_name(short_name)
 
 
 @register_setting(icon="site")

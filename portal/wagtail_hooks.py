@@ -1,11 +1,24 @@
+import datetime
+
 from django.core.exceptions import PermissionDenied
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.functional import cached_property
+from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.views.pages.search import SearchView
+from wagtail.admin.viewsets.pages import PageViewSet
+from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from portal.intranet import user_is_denied_page
+from portal.dashboard import WaitingPanel, waiting_panel
+from portal.intranet import user_is_denied_page, visible_to
 from portal.models import Directorate
+
+EXPIRY_NOTICE = datetime.timedelta(days=14)
+page_permission_policy = PagePermissionPolicy()
 
 
 class DirectorateViewSet(SnippetViewSet):
@@ -29,3 +42,67 @@ def deny_signed_in_users_outside_the_page_groups(page, request, serve_args, serv
     """
     if user_is_denied_page(request.user, page):
         raise PermissionDenied("This page is restricted to other groups.")
+
+
+@hooks.register("construct_explorer_page_queryset")
+def list_only_the_pages_the_editor_may_read(parent_page, pages, request):
+    """The explorer does not show an editor the (draft) titles of another directorate's
+    pages, which their permissions no longer let them open."""
+    return visible_to(pages, request.user)
+
+
+@hooks.register("construct_page_chooser_queryset")
+def choose_only_the_pages_the_editor_may_read(pages, request):
+    return visible_to(pages, request.user)
+
+
+class ReadablePagePermissionPolicy(PagePermissionPolicy):
+    """Wagtail's page policy, with "explorable" narrowed to the pages the user may read."""
+
+    def explorable_instances(self, user):
+        return visible_to(super().explorable_instances(user), user)
+
+
+class PageSearchView(SearchView):
+    """The admin's page search finds, like the explorer, no (draft) title of a page the
+    editor may not read."""
+
+    @cached_property
+    def permission_policy(self):
+        return ReadablePagePermissionPolicy()
+
+
+class PortalPageViewSet(PageViewSet):
+    search_view_class = PageSearchView
+
+
+# Registered after Wagtail's own base viewset (order 0), so it is the one used for every page.
+@hooks.register("register_admin_viewset", order=10)
+def register_page_viewset():
+    return PortalPageViewSet()
+
+
+@waiting_panel
+class ExpiringPagesPanel(WaitingPanel):
+    """Live pages the user may edit whose expiry date comes within two weeks."""
+
+    name = "expiring_pages"
+    heading = _("Pages expiring within two weeks")
+    order = 270
+    date_field = "expire_at"
+
+    def is_shown(self):
+        return page_permission_policy.user_has_any_permission(self.request.user, ["change"])
+
+    def items(self):
+        now = timezone.now()
+        editable = visible_to(page_permission_policy.instances_user_has_any_permission_for(
+            self.request.user, ["change"]), self.request.user)
+        return (editable.live().filter(expire_at__gte=now, expire_at__lte=now + EXPIRY_NOTICE)
+                .order_by("expire_at"))
+
+    def item_label(self, item):
+        return item.get_admin_display_title()
+
+    def item_note(self, item):
+        return _("expires on %(date)s") % {"date": date_format(localtime(item.expire_at))}

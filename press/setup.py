@@ -4,8 +4,9 @@ from django.contrib.auth.models import Group, Permission
 from wagtail.models import GroupPagePermission
 
 from press.models import PressRoomPage
+from press.models.contacts import PRESS_OFFICERS
 
-GROUP = "Press officers"
+GROUP = PRESS_OFFICERS
 PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "view_page"]
 
 

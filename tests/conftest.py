@@ -4,11 +4,23 @@ that speak to the public host or the intranet host."""
 import pytest
 from django.conf import settings
 from django.test import Client
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 
 from pages.base.sites import ensure_sites
 from portal.models import Directorate
 from tests.helpers.accounts import activate_totp, create_user
 from tests.helpers.mailserver import MailServer, use_smtp_server
+
+# Property-based tests (tests/security/test_fuzzing.py): a modest, repeatable number of
+# examples, so that `make test` stays fast and CI fails or passes the same way every time.
+# Each test resets what it changes between examples (a savepoint, the cache), hence the
+# function-scoped fixtures.
+hypothesis_settings.register_profile(
+    "relais", max_examples=30, deadline=None, derandomize=True, database=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+hypothesis_settings.load_profile("relais")
 
 
 @pytest.fixture(autouse=True)
@@ -74,12 +86,12 @@ def staff_normandie(make_user, directorates):
 
 @pytest.fixture
 def partner(make_user):
-    return make_user("partenaire@example.org", "Partners")
+    return make_user("partenaire@example.org", "Partenaires")
 
 
 @pytest.fixture
 def editor(make_user):
-    return make_user("editrice@example.org", "Editors")
+    return make_user("editrice@example.org", "Rédacteurs")
 
 
 @pytest.fixture

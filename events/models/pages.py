@@ -37,6 +37,11 @@ class NationalEventPage(RoutablePageMixin, BasePage):
     """An edition of a national event (JEP 2026…): the national frame, a map of the regions
     and the programme of every region."""
 
+    page_description = _(
+        "A national event (such as the "
+        "European Heritage Days): its map and programme."
+    )
+
     edition_year = models.PositiveSmallIntegerField(_("edition year"))
     start_date = models.DateField(_("first day"))
     end_date = models.DateField(_("last day"))
@@ -96,6 +101,8 @@ class NationalEventPage(RoutablePageMixin, BasePage):
 
 class RegionalProgrammePage(RoutablePageMixin, BasePage):
     """One region's programme of a national event, edited by that region's directorate."""
+
+    page_description = _("The programme of a national event in one region.")
 
     region = models.ForeignKey(Region, verbose_name=_("region"), on_delete=models.PROTECT,
                                related_name="+")
@@ -159,6 +166,8 @@ class RegionalKeyFigure(Orderable):
 class DirectorateEventPage(RoutablePageMixin, BodyPage):
     """A conference, an inauguration… organised by the directorate itself, with optional
     registration (capacity, waiting list, cancellation link)."""
+
+    page_description = _("An event of the directorate itself, with registration.")
 
     start = models.DateTimeField(_("start"))
     end = models.DateTimeField(_("end"))

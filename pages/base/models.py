@@ -1,3 +1,4 @@
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Prefetch, prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
@@ -9,7 +10,7 @@ from wagtail.search import index
 
 from pages.base.forms import BasePageForm
 from pages.blocks import body_blocks
-from portal.intranet import visible_to
+from portal.intranet import ReadersPagePermissionTester, user_is_denied_page, visible_to
 
 CARD_IMAGE_FILTER = "fill-600x338"
 
@@ -85,6 +86,17 @@ class BasePage(Page):
     def sharing_image(self):
         return self.social_image or self.listing_image
 
+    def permissions_for_user(self, user):
+        """Nothing in the admin on a page this user may not read (portal.intranet)."""
+        return ReadersPagePermissionTester(user, self)
+
+    def serve_preview(self, request, mode_name):
+        """Every preview of a draft or revision (view_draft, the edit form's preview, a
+        revision, the moderators' preview) renders only for those who may read the page."""
+        if user_is_denied_page(request.user, self):
+            raise PermissionDenied("This page is restricted to other groups.")
+        return super().serve_preview(request, mode_name)
+
     def visible_children(self, user):
         """Live child pages this visitor may open, in the editors' order, ready for cards."""
         children = list(visible_to(self.get_children().live(), user).specific())
@@ -110,9 +122,23 @@ class BodyPage(BasePage):
         return context
 
 
-class HomePage(BodyPage):
+class SiteHomeMixin:
+    """A site's home page says, wherever the admin names it (page tree, explorer, breadcrumbs,
+    choosers), which site and which language it starts: "Accueil — Site public (Français)"."""
+
+    site_label = ""
+
+    def get_admin_display_title(self):
+        title = super().get_admin_display_title()
+        return f"{title} — {self.site_label} ({self.locale.get_display_name()})"
+
+
+class HomePage(SiteHomeMixin, BodyPage):
     """The public website's home page."""
 
+    page_description = _("The home page of the public website (one per language).")
+
+    site_label = _("Public site")
     parent_page_types = ["wagtailcore.Page"]
     template = "pages/base/home_page.html"
 
@@ -126,9 +152,12 @@ class HomePage(BodyPage):
         return organization(request)
 
 
-class IntranetHomePage(BodyPage):
+class IntranetHomePage(SiteHomeMixin, BodyPage):
     """The network intranet's home page: staff only, like everything under it."""
 
+    page_description = _("The home page of the network intranet, for staff only.")
+
+    site_label = _("Network intranet")
     parent_page_types = ["wagtailcore.Page"]
     template = "pages/base/intranet_home_page.html"
 
@@ -144,6 +173,8 @@ class IntranetHomePage(BodyPage):
 
 class StandardPage(BodyPage):
     """A content page, on either site."""
+
+    page_description = _("A page of text, images and blocks: the most common page.")
 
     parent_page_types = ["pages.HomePage", "pages.IntranetHomePage", "pages.StandardPage"]
     template = "pages/base/standard_page.html"

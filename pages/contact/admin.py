@@ -16,7 +16,8 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from pages.contact.models import ContactTopic, Question
+from pages.contact.models import ContactTopic, Question, QuestionStatus
+from portal.dashboard import WaitingPanel, waiting_panel
 from portal.filters import AdminFilters, AdminSnippetIndexView
 from portal.outbox.models import EmailStatus
 from portal.outbox.panels import EmailsPanel
@@ -137,3 +138,21 @@ class QuestionsGroup(SnippetViewSetGroup):
 
 register_permission_policy(Question, QuestionPermissionPolicy(Question), exact_class=True)
 register_snippet(QuestionsGroup)
+
+
+@waiting_panel
+class NewQuestionsPanel(WaitingPanel):
+    """Questions nobody has taken up yet."""
+
+    name = "new_questions"
+    heading = _("New questions from the public")
+    order = 230
+    permission = "pages.change_question"
+    list_url_name = "wagtailsnippets_pages_question:list"
+    list_query = "status=new"
+
+    def items(self):
+        return Question.objects.filter(status=QuestionStatus.NEW).order_by("created_at", "pk")
+
+    def item_label(self, item):
+        return f"{item.reference} · {item.subject}"

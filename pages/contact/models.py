@@ -107,6 +107,11 @@ class ContactPage(RoutablePageMixin, BasePage):
     """The public contact form: the visitor picks a topic, the question is stored, then the
     service and the visitor are e-mailed."""
 
+    page_description = _(
+        "The contact form: the public's questions arrive "
+        "in the admin under the chosen topic."
+    )
+
     intro = RichTextField(_("introduction"), blank=True, features=NOTICE_FEATURES)
     privacy_notice = RichTextField(
         _("personal-data notice"), default=default_privacy_notice, features=NOTICE_FEATURES,

@@ -13,6 +13,7 @@ from pages.blocks import faq_blocks
 
 
 class FAQPage(BasePage):
+    page_description = _("Frequently asked questions, each with its answer.")
     intro = RichTextField(_("introduction"), blank=True,
                           features=["bold", "italic", "link", "ul"])
     sections = StreamField(faq_blocks(), verbose_name=_("sections"), blank=True)

@@ -11,6 +11,7 @@ from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
 BOTH = ["Editors", "Moderators"]
+FRENCH = {"Editors": "Rédacteurs", "Moderators": "Modérateurs"}
 GRANTS = {
     # codename: groups
     "view_question": BOTH,
@@ -40,7 +41,9 @@ def forwards(apps, schema_editor):
     Permission = apps.get_model("auth", "Permission")
     for codename, group_names in GRANTS.items():
         permission = Permission.objects.get(content_type__app_label="pages", codename=codename)
-        for group in Group.objects.filter(name__in=group_names):
+        # By the groups' English names, or their French ones once portal 0008 ran.
+        names = [*group_names, *(FRENCH[name] for name in group_names)]
+        for group in Group.objects.filter(name__in=names):
             group.permissions.add(permission)
 
 
@@ -50,5 +53,8 @@ class Migration(migrations.Migration):
         # The Editors and Moderators groups.
         ("portal", "0003_roles_and_intranet_collection"),
     ]
+
+    # Before the groups take their French names.
+    run_before = [("portal", "0008_french_roles_and_translation")]
 
     operations = [migrations.RunPython(forwards, migrations.RunPython.noop)]

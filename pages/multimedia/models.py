@@ -10,6 +10,8 @@ from pages.blocks import multimedia_blocks
 class MultimediaFolderPage(BodyPage):
     """A folder of images, videos, sound and documents around one subject."""
 
+    page_description = _("A folder of videos, sound and images on one subject.")
+
     body = StreamField(
         multimedia_blocks(), verbose_name=_("content"), blank=True,
         help_text=_("Every image needs its alternative text and every video or sound its "

@@ -134,6 +134,8 @@ class NewsFilters(ListFilters):
 class NewsIndexPage(RoutablePageMixin, BasePage):
     """A list of news articles, with filters, RSS and Atom feeds."""
 
+    page_description = _("The list of news articles, newest first, with filters and feeds.")
+
     parent_page_types = ["pages.HomePage", "pages.IntranetHomePage", "pages.StandardPage"]
     subpage_types = ["pages.NewsArticlePage"]
     template = "pages/news/news_index_page.html"
@@ -204,6 +206,8 @@ class NewsArticleForm(BasePageForm):
 
 class NewsArticlePage(BodyPage):
     """A news article: dated, filed under categories and tags, with related links."""
+
+    page_description = _("A news article, dated, with categories and tags; goes under a news list.")
 
     date = models.DateField(
         _("date"), default=timezone.localdate,

@@ -19,6 +19,7 @@ from pages.publications.models import (
     PublicationCollection,
     PublicationPage,
 )
+from portal.dashboard import WaitingPanel, waiting_panel
 from portal.filters import (
     AdminFilters,
     AdminIndexView,
@@ -128,3 +129,22 @@ register_snippet(PaperCopyRequestViewSet)
 @hooks.register("register_admin_viewset")
 def register_download_count_viewset():
     return DownloadCountViewSet("publication_downloads")
+
+
+@waiting_panel
+class NewPaperCopyRequestsPanel(WaitingPanel):
+    """Requests for paper copies nobody has handled yet."""
+
+    name = "new_paper_copy_requests"
+    heading = _("New paper-copy requests")
+    order = 240
+    permission = "pages.change_papercopyrequest"
+    list_url_name = "wagtailsnippets_pages_papercopyrequest:list"
+    list_query = "status=new"
+
+    def items(self):
+        return PaperCopyRequest.objects.filter(status=PaperCopyRequest.Status.NEW).order_by(
+            "created_at", "pk")
+
+    def item_label(self, item):
+        return f"{item.publication_title} · {item.quantity}"

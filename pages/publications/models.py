@@ -69,6 +69,8 @@ class PublicationFormat(models.TextChoices):
 class PublicationIndexPage(BasePage):
     """The list of publications, filtered by type, year and collection."""
 
+    page_description = _("The list of publications, with its filters.")
+
     parent_page_types = ["pages.HomePage", "pages.IntranetHomePage", "pages.StandardPage"]
     subpage_types = ["pages.PublicationPage"]
     template = "pages/publications/publication_index_page.html"
@@ -102,6 +104,10 @@ class PublicationIndexPage(BasePage):
 
 
 class PublicationPage(RoutablePageMixin, BasePage):
+    page_description = _(
+        "A publication: its PDF to download, "
+        "its summary, and paper copies on request."
+    )
     cover_image = models.ForeignKey(
         get_image_model_string(), verbose_name=_("cover"), null=True, blank=True,
         on_delete=models.SET_NULL, related_name="+",

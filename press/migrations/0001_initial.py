@@ -213,7 +213,7 @@ class Migration(migrations.Migration):
                 ('status', models.CharField(choices=[('new', 'New'), ('in_progress', 'In progress'), ('answered', 'Answered'), ('declined', 'Declined')], default='new', max_length=20, verbose_name='status')),
                 ('reminded_at', models.DateTimeField(blank=True, null=True, verbose_name='reminder sent on')),
                 ('journalist', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='enquiries', to='press.journalist', verbose_name='contact')),
-                ('spokesperson', models.ForeignKey(blank=True, limit_choices_to={'groups__name': 'Press officers'}, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='spokesperson')),
+                ('spokesperson', models.ForeignKey(blank=True, limit_choices_to={'groups__name': 'Attachés de presse'}, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='spokesperson')),
             ],
             options={
                 'verbose_name': 'press enquiry',

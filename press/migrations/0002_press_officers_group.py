@@ -1,11 +1,11 @@
-"""The "Press officers" group: the only one that sees and manages press contacts, imports and
+"""The press officers' group ("Attachés de presse"): the only one that sees and manages press contacts, imports and
 exports them, sends releases and follows the press enquiries. (Page permissions on the
 pressroom are granted where the pressroom is created: ``press.setup.ensure_pressroom``.)"""
 
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-GROUP = "Press officers"
+GROUP = "Attachés de presse"  # press.models.contacts.PRESS_OFFICERS
 MODELS = ["journalist", "outlet", "contactlist", "savedfilter", "beat", "contacttag",
           "pressenquiry"]
 EXTRA = [

@@ -18,6 +18,9 @@ from django.utils.translation import gettext_lazy as _
 from events.models import Region
 from portal.text import folded
 
+# The group of the press officers, as editors read it in the admin (created by press 0002).
+PRESS_OFFICERS = "Attachés de presse"
+
 
 class OutletType(models.TextChoices):
     PRINT = "print", _("Print")

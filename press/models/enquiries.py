@@ -12,7 +12,7 @@ from wagtail.models import Orderable
 
 from portal.outbox.models import OutgoingEmail
 from portal.outbox.panels import EmailsPanel
-from press.models.contacts import Journalist
+from press.models.contacts import PRESS_OFFICERS, Journalist
 
 
 class EnquiryStatus(models.TextChoices):
@@ -39,7 +39,7 @@ class PressEnquiry(ClusterableModel):
     spokesperson = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("spokesperson"), null=True, blank=True,
         on_delete=models.SET_NULL, related_name="+",
-        limit_choices_to={"groups__name": "Press officers"})
+        limit_choices_to={"groups__name": PRESS_OFFICERS})
     journalist = models.ForeignKey(Journalist, verbose_name=_("contact"), null=True,
                                    blank=True, on_delete=models.SET_NULL,
                                    related_name="enquiries")

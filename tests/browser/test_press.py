@@ -7,6 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from press.models import ContactList, Journalist
+from press.models.contacts import PRESS_OFFICERS
 from tests.browser.test_workflow import sign_in_with_code
 from tests.helpers.accounts import activate_totp, create_user
 from tests.helpers.press import add_release, make_room
@@ -22,7 +23,7 @@ CSV = ("Prénom;Nom;Courriel;Média\n"
 
 def test_officer_imports_sends_and_a_journalist_unsubscribes(new_page, urls, sites, tmp_path,
                                                              smtp_server):
-    officer = create_user("attachee.presse@example.org", "Press officers")
+    officer = create_user("attachee.presse@example.org", PRESS_OFFICERS)
     secret = activate_totp(officer)
     room = make_room(sites[0].root_page)
     release = add_release(room, "Les JEP en Bretagne", slug="jep-bretagne")

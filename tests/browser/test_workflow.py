@@ -23,8 +23,8 @@ def sign_in_with_code(page, url, user, secret):
 
 
 def test_editor_submits_and_moderator_publishes(new_page, urls, sites, make_user):
-    editor = make_user("editrice@example.org", "Editors", first_name="Élise")
-    moderator = make_user("moderateur@example.org", "Moderators", first_name="Yann")
+    editor = make_user("editrice@example.org", "Rédacteurs", first_name="Élise")
+    moderator = make_user("moderateur@example.org", "Modérateurs", first_name="Yann")
     editor_secret, moderator_secret = activate_totp(editor), activate_totp(moderator)
     news = NewsIndexPage(title="Actualités", slug="actualites")
     sites[0].root_page.add_child(instance=news)

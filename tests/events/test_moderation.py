@@ -142,7 +142,7 @@ def test_the_regions_officers_are_emailed_when_an_organiser_submits(
                   ).status_code == 302
     [message] = mail.outbox
     assert message.to == ["officier.bretagne@example.org"]
-    assert message.subject == "Event to moderate: Nouvelle visite"
+    assert message.subject == "Événement à modérer : Nouvelle visite"  # in French
     assert message.body.startswith("Bonjour,")  # the directorate’s language
     assert (f"http://intranet.localhost:8000/admin/snippets/events/localevent/edit/{draft.pk}/"
             in message.body)
@@ -158,8 +158,8 @@ def test_officers_are_emailed_when_a_published_event_changes(
     submit(organiser_client, event, django_capture_on_commit_callbacks)
     [message] = mail.outbox
     assert message.to == ["officier.bretagne@example.org"]
-    assert message.subject == "Changes to moderate: Titre modifié"
-    assert "The published version stays online" in message.body
+    assert message.subject == "Modifications à modérer : Titre modifié"
+    assert "La version publiée reste en ligne" in message.body
     assert f"/admin/snippets/events/localevent/edit/{event.pk}/" in message.body
     assert OutgoingEmail.objects.about(event).get().kind == "event-pending"
 

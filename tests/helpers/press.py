@@ -6,6 +6,7 @@ import datetime as dt
 from django.utils import timezone
 
 from press.models import Journalist, LegalBasis, Outlet, PressKitPage, PressReleasePage
+from press.models.contacts import PRESS_OFFICERS
 from press.setup import ensure_pressroom
 from tests.helpers.accounts import activate_totp, create_user
 
@@ -47,7 +48,7 @@ def make_journalist(last_name="Le Goff", email="yann.legoff@presse.example", out
 
 
 def press_officer(email="attachee.presse@example.org"):
-    user = create_user(email, "Press officers", first_name="Claire")
+    user = create_user(email, PRESS_OFFICERS, first_name="Claire")
     activate_totp(user)
     return user
 

@@ -19,22 +19,22 @@ def codenames(group_name):
 
 
 def test_editors_and_moderators_have_their_content_permissions_after_migrating():
-    assert codenames("Editors") == {codename for codename, groups in grant.GRANTS.items()
-                                    if "Editors" in groups}
-    assert codenames("Moderators") == set(grant.GRANTS)
+    assert codenames("Rédacteurs") == {codename for codename, groups in grant.GRANTS.items()
+                                       if "Editors" in groups}
+    assert codenames("Modérateurs") == set(grant.GRANTS)
     assert {"change_question", "view_papercopyrequest", "add_newscategory"} <= codenames(
-        "Editors")
+        "Rédacteurs")
 
 
 def test_granting_again_is_harmless_and_restores_what_was_removed(monkeypatch):
     # The migration marks the app config it is given as having models: restore the real one's.
     config = apps.get_app_config("pages")
     monkeypatch.setattr(config, "models_module", config.models_module)
-    editors = Group.objects.get(name="Editors")
+    editors = Group.objects.get(name="Rédacteurs")
     editors.permissions.remove(*Permission.objects.filter(content_type__app_label="pages"))
-    assert codenames("Editors") == set()
+    assert codenames("Rédacteurs") == set()
     grant.forwards(apps, None)
     grant.forwards(apps, None)
-    assert codenames("Editors") == {codename for codename, groups in grant.GRANTS.items()
-                                    if "Editors" in groups}
+    assert codenames("Rédacteurs") == {codename for codename, groups in grant.GRANTS.items()
+                                       if "Editors" in groups}
     assert editors.permissions.filter(codename="change_question").count() == 1

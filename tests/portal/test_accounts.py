@@ -19,11 +19,11 @@ def login(client, email, password=PASSWORD, next=""):
 
 def test_roles_are_created_by_migrations_with_their_permissions(db):
     names = set(Group.objects.values_list("name", flat=True))
-    assert {"Editors", "Moderators", "Partners"} <= names
-    editors = Group.objects.get(name="Editors")
+    assert {"Rédacteurs", "Modérateurs", "Partenaires"} <= names
+    editors = Group.objects.get(name="Rédacteurs")
     assert editors.permissions.filter(codename="access_admin").exists()
     assert editors.permissions.filter(codename="access_intranet").exists()
-    assert not Group.objects.get(name="Partners").permissions.exists()
+    assert not Group.objects.get(name="Partenaires").permissions.exists()
     for codename in ("change_question", "change_papercopyrequest", "add_newscategory",
                      "add_publicationcollection"):
         assert editors.permissions.filter(codename=codename).exists()
@@ -35,13 +35,13 @@ def test_a_new_directorate_gets_its_staff_group_with_intranet_access(db):
                               short_name="DRAC Occitanie")
     directorate.save()
     group = directorate.staff_group
-    assert group.name == "Staff – DRAC Occitanie"
+    assert group.name == "Agents – DRAC Occitanie"
     assert group.permissions.filter(codename="access_intranet").exists()
     directorate.short_name = "DRAC Occitanie (Toulouse)"
     directorate.save()
     group.refresh_from_db()
-    assert group.name == "Staff – DRAC Occitanie (Toulouse)"
-    assert Group.objects.filter(name__startswith="Staff – DRAC Occitanie").count() == 1
+    assert group.name == "Agents – DRAC Occitanie (Toulouse)"
+    assert Group.objects.filter(name__startswith="Agents – DRAC Occitanie").count() == 1
 
 
 def test_user_signs_in_with_email_and_password(public_client, partner, sites):

@@ -16,7 +16,7 @@ def test_admin_lists_directorates_and_creating_one_creates_its_staff_group(admin
     assert response.status_code == 302
     directorate = Directorate.objects.get(short_name="DRAC Corse")
     assert directorate.slug == "drac-corse"
-    assert Group.objects.filter(name="Staff – DRAC Corse", directorate=directorate).exists()
+    assert Group.objects.filter(name="Agents – DRAC Corse", directorate=directorate).exists()
 
 
 def test_site_identity_is_edited_per_site_in_the_admin(admin_client, sites):

@@ -95,10 +95,10 @@ def test_each_malformed_value_has_its_message_in_words(query, message):
 
 
 def test_good_values_filter_and_unknown_parameters_are_ignored(make_user):
-    editors = Group.objects.get(name="Editors")
+    editors = Group.objects.get(name="Rédacteurs")
     editor = make_user("editrice@example.org", editors)
     make_user("autre@example.org")
-    filters = people_filters("region=Editors&date_from=2000-01-01&free=1&utm_source=x")
+    filters = people_filters("region=Rédacteurs&date_from=2000-01-01&free=1&utm_source=x")
     assert list(filters.qs) == [editor]
     assert filters.is_filtering
     assert filters.active_filters == {"region": editors, "date_from": filters.form.cleaned_data[
@@ -112,18 +112,18 @@ def test_empty_and_off_values_are_not_filters():
 
 
 def test_fixed_values_filter_but_are_not_the_visitors_filters(make_user):
-    make_user("editrice@example.org", "Editors")
+    make_user("editrice@example.org", "Rédacteurs")
     make_user("autre@example.org")
-    filters = people_filters("region=Partners", fixed={"region": "Editors"})
+    filters = people_filters("region=Partenaires", fixed={"region": "Rédacteurs"})
     assert [user.email for user in filters.qs] == ["editrice@example.org"]
     assert not filters.is_filtering
-    assert people_filters("free=1", fixed={"region": "Editors"}).is_filtering
+    assert people_filters("free=1", fixed={"region": "Rédacteurs"}).is_filtering
 
 
 def test_apply_leaves_out_some_filters(make_user):
-    make_user("editrice@example.org", "Editors")
+    make_user("editrice@example.org", "Rédacteurs")
     make_user("inactive@example.org", is_active=False)
-    filters = people_filters("region=Editors&free=1")
+    filters = people_filters("region=Rédacteurs&free=1")
     everyone = User.objects.all()
     assert filters.apply(everyone).count() == 1
     assert filters.apply(everyone, skip=("region",)).count() == 1

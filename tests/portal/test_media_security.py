@@ -76,10 +76,10 @@ def people(make_user, directorates):
     """One account per role; the agent works at DRAC Bretagne, the other agent at Normandie."""
     bretagne, normandie = directorates
     return {
-        "partner": make_user("partenaire@example.org", "Partners"),
+        "partner": make_user("partenaire@example.org", "Partenaires"),
         "other_agent": make_user("agent.normandie@example.org", normandie.staff_group),
         "agent": make_user("agent.bretagne@example.org", bretagne.staff_group),
-        "editor": make_user("editrice@example.org", "Editors"),
+        "editor": make_user("editrice@example.org", "Rédacteurs"),
         "superuser": make_user("root@example.org", superuser=True),
     }
 

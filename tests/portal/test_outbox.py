@@ -321,7 +321,7 @@ def test_the_outbox_is_for_those_given_the_permission(public_client, sites, fail
 
 @pytest.mark.django_db
 def test_moderators_read_the_outbox_and_send_again_by_default():
-    for name in ("Editors", "Moderators"):
+    for name in ("Rédacteurs", "Modérateurs"):
         codenames = set(Group.objects.get(name=name).permissions.filter(
             content_type__app_label="outbox").values_list("codename", flat=True))
         assert codenames == {"view_outgoingemail", "resend_outgoingemail"}

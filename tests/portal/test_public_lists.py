@@ -7,7 +7,6 @@ URLS says where each list is served: a list added to LISTS without its URLs here
 test_every_public_list_is_tried, so that the later property-based tests (hypothesis) can
 iterate over the same table."""
 
-import datetime as dt
 import html
 from urllib.parse import urlencode
 
@@ -15,34 +14,13 @@ import pytest
 from django.test import Client
 from django.utils import translation
 
-from events.models import Region, Theme
-from events.seeding import ensure_national_event, ensure_regional_pages
-from pages.models import (
-    NewsArticlePage,
-    NewsCategory,
-    NewsIndexPage,
-    PublicationCollection,
-    PublicationIndexPage,
-    PublicationPage,
-)
 from portal.filters import LISTS
-from tests.helpers.events import make_event
-from tests.helpers.press import add_release, make_room
+from tests.helpers.lists import LIST_URLS as URLS
+from tests.helpers.lists import fill_lists
 from tests.helpers.sites import INTRANET_HOST, PUBLIC_HOST
 
 pytestmark = pytest.mark.django_db
 
-LANDING = "/en/journees-europeennes-du-patrimoine-2026/"
-URLS = {
-    "news": [(PUBLIC_HOST, "/en/actualites/")],
-    "publications": [(PUBLIC_HOST, "/en/publications/")],
-    "events-programme": [(PUBLIC_HOST, LANDING), (PUBLIC_HOST, LANDING + "bretagne/")],
-    "events-exports": [(PUBLIC_HOST, "/en/evenements/export.csv"),
-                       (PUBLIC_HOST, "/en/evenements/export.json"),
-                       (PUBLIC_HOST, "/en/evenements/flux.ics")],
-    "events-statistics": [(INTRANET_HOST, "/en/evenements/statistiques/")],
-    "pressroom": [(PUBLIC_HOST, "/en/presse/")],
-}
 MARKUP = "<script>alert(1)</script>"
 # Values no parameter may answer with a 500; (value, must every filter refuse it?).
 NASTY = [
@@ -56,27 +34,7 @@ TEXT_PARAMETERS = {"q", "commune"}
 @pytest.fixture
 def lists(public_home, intranet_home, make_user, staff_bretagne):
     """Each list with something in it, so that filters meet real rows."""
-    news = NewsIndexPage(title="Actualités", slug="actualites")
-    public_home.add_child(instance=news)
-    news.save_revision().publish()
-    article = NewsArticlePage(title="JEP", slug="jep", date=dt.date(2026, 9, 1))
-    article.categories = [NewsCategory.objects.create(name="Patrimoine", slug="patrimoine",
-                                                      locale=public_home.locale)]
-    article.tags.add("Monuments")
-    news.add_child(instance=article)
-    article.save_revision().publish()
-    publications = PublicationIndexPage(title="Publications", slug="publications")
-    public_home.add_child(instance=publications)
-    publications.save_revision().publish()
-    guide = PublicationPage(title="Guide", slug="guide", publication_type="guide",
-                            collection=PublicationCollection.objects.create(name="Guides",
-                                                                            slug="guides"))
-    publications.add_child(instance=guide)
-    guide.save_revision().publish()
-    edition = ensure_national_event(public_home)
-    ensure_regional_pages(edition, Region.objects.filter(slug="bretagne"))
-    make_event(edition, make_user("organisatrice@example.org"), themes=[Theme.objects.first()])
-    add_release(make_room(public_home), "Communiqué", "communique")
+    fill_lists(public_home, make_user("organisatrice@example.org"))
     return {PUBLIC_HOST: Client(HTTP_HOST=PUBLIC_HOST),
             INTRANET_HOST: _signed_in(Client(HTTP_HOST=INTRANET_HOST), staff_bretagne)}
 

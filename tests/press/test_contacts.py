@@ -9,6 +9,7 @@ from wagtail.models import ModelLogEntry
 
 from portal.outbox.models import OutgoingEmail
 from portal.outbox.sending import queue_email
+from portal.roles import EDITORS, MODERATORS
 from press.models import (
     ContactList,
     Delivery,
@@ -18,6 +19,7 @@ from press.models import (
     LegalBasis,
     Outlet,
 )
+from press.models.contacts import PRESS_OFFICERS
 from tests.helpers.press import add_release, make_journalist
 
 pytestmark = pytest.mark.django_db
@@ -36,11 +38,11 @@ def journalist_form(**changes):
 
 
 def test_the_press_officers_group_comes_from_a_migration_with_the_press_permissions():
-    group = Group.objects.get(name="Press officers")
+    group = Group.objects.get(name=PRESS_OFFICERS)
     codenames = set(group.permissions.values_list("codename", flat=True))
     assert {"view_journalist", "add_journalist", "export_journalist", "send_distribution",
             "access_admin"} <= codenames
-    for other in ("Editors", "Moderators"):
+    for other in (EDITORS, MODERATORS):
         others = set(Group.objects.get(name=other).permissions.filter(
             content_type__app_label="press").values_list("codename", flat=True))
         assert others == set()

@@ -4,7 +4,8 @@ again: they follow the questions and requests those e-mails are about."""
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-GROUPS = ["Editors", "Moderators"]
+# By their English names, or their French ones once portal 0008 ran.
+GROUPS = ["Editors", "Moderators", "Rédacteurs", "Modérateurs"]
 CODENAMES = ["view_outgoingemail", "resend_outgoingemail"]
 
 
@@ -25,5 +26,8 @@ class Migration(migrations.Migration):
         ("outbox", "0001_outgoing_emails"),
         ("portal", "0003_roles_and_intranet_collection"),
     ]
+
+    # Before the groups take their French names.
+    run_before = [("portal", "0008_french_roles_and_translation")]
 
     operations = [migrations.RunPython(forwards, migrations.RunPython.noop)]
