@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "pages",
     "events",
     "press",
+    "branding",
     "dsfr",
     "widget_tweaks",
     "wagtail.contrib.forms",

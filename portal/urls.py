@@ -33,6 +33,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("evenements/", include("events.urls")),
     path("relations-presse/", include("press.urls")),
+    path("logos/", include("branding.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -164,7 +164,7 @@ def test_an_email_is_given_up_after_the_last_attempt_and_shown_so(
     response = admin_client.get(ADMIN, {"status": "given_up"})
     assert [row.pk for row in response.context["object_list"]] == [email.pk]
     html = response.content.decode()
-    assert "Accusé de réception Q-2026-000042" in html and "Given up" in html
+    assert "Accusé de réception Q-2026-000042" in html and "Abandonné" in html
     assert "ConnectionRefusedError" in html
 
 
@@ -285,7 +285,7 @@ def test_an_officer_sends_a_given_up_email_again(
     assert (failed_email.status, failed_email.attempts) == ("sent", 1)
     assert smtp_server.recipients() == ["crmh@example.org"]
     history = editor_client.get(f"{ADMIN}history/{failed_email.pk}/").content.decode()
-    assert "Sent again" in history
+    assert "Renvoyé" in history
     # Once sent, it cannot be sent again by mistake.
     with django_capture_on_commit_callbacks(execute=True):
         editor_client.post(url)
