@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "portal.outbox",
     "pages",
     "events",
+    "press",
     "branding",
     "directory",
     "dsfr",
@@ -457,6 +458,8 @@ if USE_HTTPS:
     SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", default=True)
 # Intranet sessions end after this long without a request (portal.intranet).
 INTRANET_SESSION_IDLE_MINUTES = int(env("INTRANET_SESSION_IDLE_MINUTES", "120"))
+# Press contacts not updated for this many months are flagged for review (RGPD).
+PRESS_REVIEW_MONTHS = int(env("PRESS_REVIEW_MONTHS", "24"))
 if PRODUCTION and SECRET_KEY.startswith("relais-development-only"):
     _missing.append("SECRET_KEY")
 

@@ -32,6 +32,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("evenements/", include("events.urls")),
+    path("relations-presse/", include("press.urls")),
     path("logos/", include("branding.urls")),
     path("annuaire/", include("directory.urls")),
     path("", include(wagtail_urls)),

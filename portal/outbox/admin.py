@@ -73,6 +73,9 @@ def send_again_url(email) -> str:
 
 
 class OutgoingEmailIndexView(IndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().readable_by(self.request.user)
+
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
         if may_send_again(self.request.user, instance):
@@ -82,6 +85,10 @@ class OutgoingEmailIndexView(IndexView):
 
 
 class OutgoingEmailInspectView(InspectView):
+    def get_object(self, queryset=None):
+        return get_object_or_404(OutgoingEmail.objects.readable_by(self.request.user),
+                                 pk=self.pk)
+
     def get_field_label(self, field_name, field):
         labels = {"about": _("About"), "log": _("Delivery attempts")}
         return labels.get(field_name) or super().get_field_label(field_name, field)
@@ -134,7 +141,7 @@ class OutgoingEmailHistoryView(HistoryView):
 
 
 def send_again_view(request, pk):
-    email = get_object_or_404(OutgoingEmail, pk=pk)
+    email = get_object_or_404(OutgoingEmail.objects.readable_by(request.user), pk=pk)
     if not outbox_policy.user_has_permission(request.user, "resend"):
         raise PermissionDenied
     inspect_url = reverse("outbox:inspect", args=[email.pk])

@@ -20,7 +20,26 @@ class EmailStatus(models.TextChoices):
 PENDING = (EmailStatus.QUEUED, EmailStatus.SENDING, EmailStatus.FAILED)
 
 
+# Kinds of e-mail that only some officers may read in the outbox (an app's own e-mails to
+# people whose data its officers alone may see): kind prefix -> permission, set by that app
+# with ``restrict_kind`` when it starts.
+RESTRICTED_KINDS: dict[str, str] = {}
+
+
+def restrict_kind(prefix: str, permission: str) -> None:
+    RESTRICTED_KINDS[prefix] = permission
+
+
 class OutgoingEmailQuerySet(models.QuerySet):
+    def readable_by(self, user):
+        """The e-mails this officer may read: every kind but those restricted to a
+        permission they lack."""
+        queryset = self
+        for prefix, permission in RESTRICTED_KINDS.items():
+            if not user.has_perm(permission):
+                queryset = queryset.exclude(kind__startswith=prefix)
+        return queryset
+
     def about(self, obj):
         """The e-mails about one object (a question, a request, an event…), oldest first."""
         return self.filter(content_type=ContentType.objects.get_for_model(obj),

@@ -20,6 +20,7 @@ from portal.sites import intranet_root
 from tests.helpers.directory import make_person, make_service
 from tests.helpers.events import make_event
 from tests.helpers.library import make_reference
+from tests.helpers.press import add_release, make_room
 from tests.helpers.sites import INTRANET_HOST, PUBLIC_HOST
 
 LANDING = "/en/journees-europeennes-du-patrimoine-2026/"
@@ -33,6 +34,7 @@ LIST_URLS = {
     "events-statistics": [(INTRANET_HOST, "/en/evenements/statistiques/")],
     "directory": [(INTRANET_HOST, "/en/annuaire/")],
     "library": [(INTRANET_HOST, "/en/bibliotheque/")],
+    "pressroom": [(PUBLIC_HOST, "/en/presse/")],
 }
 
 
@@ -67,4 +69,5 @@ def fill_lists(public_home, organiser):
     library = LibraryIndexPage(title="Bibliothèque", slug="bibliotheque")
     intranet_root().add_child(instance=library)
     library.save_revision().publish()
+    add_release(make_room(public_home), "Communiqué", "communique")
     return edition
