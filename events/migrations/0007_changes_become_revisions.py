@@ -82,9 +82,13 @@ def revisions_become_copies(apps, schema_editor):
                      end=TimeSlot._meta.get_field("end").to_python(slot["end"]))
             for slot in content.get("slots", [])
         )
-        Revision.objects.filter(pk=original.latest_revision_id).delete()
         LocalEvent.objects.filter(pk=original.pk).update(
             latest_revision=None, has_unpublished_changes=False, change_status="")
+        # Deleted in SQL: a queryset delete would collect the rows of every app's historical
+        # models pointing at revisions, some of which (wagtail-localize's translation log) may
+        # be read in a state older than their table. Nothing but the event points at it.
+        schema_editor.execute(f"DELETE FROM {Revision._meta.db_table} WHERE id = %s",
+                              [original.latest_revision_id])
 
 
 class Migration(migrations.Migration):
