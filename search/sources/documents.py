@@ -92,7 +92,12 @@ class DocumentSource(Source):
         return get_document_model()
 
     def indexable(self):
-        return get_document_model().objects.all()
+        documents = get_document_model().objects.all()
+        for path in CollectionViewRestriction.objects.filter(
+                restriction_type=BaseViewRestriction.PASSWORD).values_list("collection__path",
+                                                                           flat=True):
+            documents = documents.exclude(collection__path__startswith=path)
+        return documents
 
     def entries(self, objects):
         privacy = CollectionPrivacy()

@@ -118,10 +118,16 @@ class PageSource(Source):
         roots = Q(pk__in=[])
         for root_path, _site in site_roots():
             roots |= Q(url_path__startswith=root_path)
-        return (Page.objects.live().filter(roots)
-                .filter(Q(go_live_at__isnull=True) | Q(go_live_at__lte=now))
-                .filter(Q(expire_at__isnull=True) | Q(expire_at__gt=now))
-                .exclude(expired=True))
+        pages = (Page.objects.live().filter(roots)
+                 .filter(Q(go_live_at__isnull=True) | Q(go_live_at__lte=now))
+                 .filter(Q(expire_at__isnull=True) | Q(expire_at__gt=now))
+                 .exclude(expired=True))
+        # Behind a password: only those who have it may open them, and search cannot know.
+        for path in PageViewRestriction.objects.filter(
+                restriction_type=BaseViewRestriction.PASSWORD).values_list("page__path",
+                                                                           flat=True):
+            pages = pages.exclude(path__startswith=path)
+        return pages
 
     def entries(self, objects):
         pages = list(Page.objects.filter(pk__in=[page.pk for page in objects])
