@@ -4,8 +4,8 @@
 a lower app never imports a higher one, and no app reaches into another app's private names
 (those starting with ``_``). ``search`` builds on portal and pages and reads the events'
 models (to index them); the other feature apps register their sources into it
-(``<app>/search_index.py``), so it imports none of them. The portal's migrations depend on no other app either: an app's
-permissions are granted by its own migrations.
+(``<app>/search_index.py``), so it imports none of them. The portal's migrations depend on
+no other app either: an app's permissions are granted by its own migrations.
 """
 
 import ast
