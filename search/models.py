@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
+from search import text
 from search.registry import EVERYONE, GROUPS, STAFF, Entry
 
 
@@ -30,7 +31,7 @@ class SearchEntry(index.Indexed, models.Model):
     type = models.CharField(max_length=40)
     site = models.CharField(max_length=10)
     language = models.CharField(max_length=10, blank=True)
-    title = models.CharField(max_length=500)
+    heading = models.CharField(max_length=500)  # the title, as shown
     summary = models.TextField(blank=True)
     body = models.TextField(blank=True)
     tags = models.TextField(blank=True)
@@ -50,12 +51,12 @@ class SearchEntry(index.Indexed, models.Model):
     # ``search_index sync`` (and by any later update of the entry).
     elasticsearch_pending = models.BooleanField(default=False)
 
+    # The database search reads the words in the form search.text gives them (folded, light
+    # stems, no stop words); "title" is what Wagtail's database backends rank highest.
     search_fields = [
         index.SearchField("title", boost=5),
-        index.AutocompleteField("title"),
-        index.SearchField("tags", boost=3),
-        index.SearchField("summary", boost=2),
-        index.SearchField("body"),
+        index.SearchField("stems"),
+        index.AutocompleteField("autocomplete"),
         index.FilterField("key"),
         index.FilterField("type"),
         index.FilterField("site"),
@@ -77,13 +78,25 @@ class SearchEntry(index.Indexed, models.Model):
         indexes = [models.Index(fields=["site", "language", "visibility"])]
 
     def __str__(self):
-        return self.title
+        return self.heading
+
+    @property
+    def title(self) -> str:
+        return text.stem_text(self.heading)
+
+    @property
+    def stems(self) -> str:
+        return " ".join(text.stems(" ".join((self.tags, self.summary, self.body))))
+
+    @property
+    def autocomplete(self) -> str:
+        return " ".join(text.words(self.heading))
 
     @classmethod
     def values_from(cls, entry: Entry) -> dict:
         return {
             "type": entry.type, "site": entry.site, "language": entry.language,
-            "title": entry.title[:500], "summary": entry.summary, "body": entry.body,
+            "heading": entry.title[:500], "summary": entry.summary, "body": entry.body,
             "tags": " ".join(entry.tags), "url": entry.url[:1000], "section": entry.section[:255],
             "visibility": entry.visibility, "group_keys": group_keys(entry.groups),
             "directorate": entry.directorate[:100], "region": entry.region[:100],

@@ -30,7 +30,7 @@ def test_the_sources_are_pages_documents_and_local_events():
 def test_a_public_page_gives_every_field(content):
     page = content["public"]
     row = entry(page)
-    assert row.title == "Patrimoine de la région"
+    assert row.heading == "Patrimoine de la région"
     assert row.summary == "Les monuments de la région."
     assert (row.type, row.site, row.language, row.visibility) == ("page", "public", "fr",
                                                                   "everyone")
@@ -132,7 +132,7 @@ def test_published_local_events_only(content):
 def test_questions_registrations_and_paper_copy_requests_are_never_indexed(content):
     types = set(SearchEntry.objects.values_list("type", flat=True))
     assert types <= {"page", "news", "publication", "document", "event", "national_event"}
-    assert not SearchEntry.objects.filter(title__icontains="question").exists()
+    assert not SearchEntry.objects.filter(heading__icontains="question").exists()
     assert not SearchEntry.objects.filter(key__startswith="question").exists()
 
 
@@ -149,7 +149,7 @@ def test_publishing_indexes_after_commit(sites, django_capture_on_commit_callbac
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         page = add_page(sites[0].root_page, "Archéologie préventive", "archeologie")
     assert callbacks
-    assert entry(page).title == "Archéologie préventive"
+    assert entry(page).heading == "Archéologie préventive"
 
 
 def test_unpublishing_and_deleting_remove_the_entry(content,
@@ -207,7 +207,7 @@ def test_approving_and_unpublishing_a_local_event(content, django_capture_on_com
     event = content["submitted_event"]
     with django_capture_on_commit_callbacks(execute=True):
         event = moderation.approve(event)
-    assert entry(event, "localevent").title == "Patrimoine proposé"
+    assert entry(event, "localevent").heading == "Patrimoine proposé"
     with django_capture_on_commit_callbacks(execute=True):
         event.unpublish()
     assert entry(event, "localevent") is None
@@ -244,7 +244,7 @@ def test_elasticsearch_down_never_blocks_publishing_and_sync_catches_up(
     with django_capture_on_commit_callbacks(execute=True):
         page.save_revision().publish()
     row = entry(page)
-    assert row.title == "Patrimoine régional" and row.elasticsearch_pending
+    assert row.heading == "Patrimoine régional" and row.elasticsearch_pending
     recording_client.down = False
     from search import connection
 
