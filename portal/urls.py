@@ -32,6 +32,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("evenements/", include("events.urls")),
+    path("recherche/", include("search.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
