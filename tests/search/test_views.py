@@ -112,8 +112,11 @@ def test_no_results(public_client, content):
     assert "No results for" in page or "Aucun résultat pour" in page
 
 
-@pytest.mark.parametrize("query", ["?q=x&year=abc", "?q=x&year=1200", "?q=a&q=b",
-                                   "?q=x&type=unknown", "?q=" + "x" * 201, "?q=x&page=0"])
+@pytest.mark.parametrize("query", [
+    "?q=x&year=abc", "?q=x&year=1200", "?q=x&year=%C2%B2", "?q=a&q=b", "?q=x&type=unknown",
+    "?q=" + "x" * 201, "?q=x&page=0", "?q=x&page=99999999999999999999999", "?q=x%00y",
+    "?q=x&directorate=%00", "?q=x&region=" + "r" * 101,
+])
 def test_bad_input_is_a_400_naming_the_field(public_client, sites, query):
     response = public_client.get("/recherche/" + query)
     assert response.status_code == 400
