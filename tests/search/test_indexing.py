@@ -12,7 +12,7 @@ from pages.models import StandardPage
 from search import indexing, registry
 from search.models import SearchEntry
 from tests.helpers.pages import add_page
-from tests.search.conftest import add_document, restrict
+from tests.helpers.search import add_document, restrict
 
 pytestmark = pytest.mark.django_db
 
