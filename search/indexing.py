@@ -208,7 +208,9 @@ def write(entries: dict, client=None):
     configured = connection.configured()
     with transaction.atomic():
         write_database(entries, pending=configured)
-    if configured and write_elasticsearch(entries, client):
+    # While the circuit is open the entries wait in the table (pending) for the next sync.
+    if configured and (client or connection.available()) and write_elasticsearch(entries,
+                                                                                 client):
         SearchEntry.objects.filter(key__in=list(entries)).update(elasticsearch_pending=False)
 
 

@@ -4,7 +4,8 @@ Pages: publish, unpublish, delete, move, slug change (URLs), and privacy changes
 restriction added, changed or removed: the page and everything under it). Documents: saved
 or deleted, or their collection moved or given another privacy (and the intranet collection
 changed in the settings). Local events: saved (approved, marked full or cancelled,
-unpublished) or deleted. Synonyms: sent to Elasticsearch.
+unpublished) or deleted. A directorate renamed: the pages and documents restricted to its
+staff. Synonyms: sent to Elasticsearch.
 
 Every handler only names the entries concerned (``indexing.schedule``); the task reads them
 afresh after the commit. A draft saved (a page revision, an event's change) changes nothing
@@ -19,7 +20,7 @@ from wagtail import signals as wagtail_signals
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
 
-from portal.models import IntranetSettings
+from portal.models import Directorate, IntranetSettings
 from search import indexing, registry
 
 
@@ -109,6 +110,19 @@ def _intranet_collection_changed(sender, instance, **kwargs):
         _collections_changed([Collection.get_first_root_node()])
 
 
+def _directorate_changed(sender, instance, **kwargs):
+    """A directorate renamed (or its region changed): the entries that name it."""
+    if kwargs.get("raw") or instance.staff_group_id is None:
+        return
+    restrictions = PageViewRestriction.objects.filter(groups=instance.staff_group_id)
+    for restriction in restrictions.select_related("page"):
+        schedule_page(restriction.page, descendants=True)
+    if instance.collection_id:
+        collection = Collection.objects.filter(pk=instance.collection_id).first()
+        if collection is not None:
+            _collections_changed([collection])
+
+
 def _local_event_changed(sender, instance, **kwargs):
     if not kwargs.get("raw"):
         indexing.schedule([f"localevent:{instance.pk}"])
@@ -145,6 +159,7 @@ def connect():
     post_save.connect(_collection_saved, sender=Collection, dispatch_uid=uid + "collection")
     post_save.connect(_intranet_collection_changed, sender=IntranetSettings,
                       dispatch_uid=uid + "intranet-collection")
+    post_save.connect(_directorate_changed, sender=Directorate, dispatch_uid=uid + "directorate")
 
     from events.models import LocalEvent
     from search.models import Synonym

@@ -296,3 +296,25 @@ def test_status_compares_the_table_with_the_content(content):
     with pytest.raises(Exception, match="differs"):
         call_command("search_index", "status", stdout=out)
     assert f"missing (1): page:{content['public'].pk}" in out.getvalue()
+
+
+def test_renaming_a_directorate_renames_it_in_its_entries(content, directorates,
+                                                          django_capture_on_commit_callbacks):
+    bretagne = directorates[0]
+    bretagne.short_name = "DRAC BZH"
+    with django_capture_on_commit_callbacks(execute=True):
+        bretagne.save()
+    assert entry(content["bretagne_child"]).directorate == "DRAC BZH"
+    assert entry(content["bretagne_document"], "document").directorate == "DRAC BZH"
+
+
+def test_while_the_circuit_is_open_updates_wait_for_the_next_sync(
+        content, recording_client, django_capture_on_commit_callbacks):
+    from search import connection
+
+    connection.record_failure(Exception("down"), "testing")
+    page = content["public"]
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision().publish()
+    assert recording_client.sent("PUT", "/_bulk") == []
+    assert entry(page).elasticsearch_pending
