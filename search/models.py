@@ -32,6 +32,9 @@ class SearchEntry(index.Indexed, models.Model):
     site = models.CharField(max_length=10)
     language = models.CharField(max_length=10, blank=True)
     heading = models.CharField(max_length=500)  # the title, as shown
+    # The words of the title as the database search reads them, between spaces
+    # (" abbaye beauport "): ranks the entries whose title has the words typed first.
+    title_stems = models.CharField(max_length=1000, blank=True)
     summary = models.TextField(blank=True)
     body = models.TextField(blank=True)
     tags = models.TextField(blank=True)
@@ -82,7 +85,7 @@ class SearchEntry(index.Indexed, models.Model):
 
     @property
     def title(self) -> str:
-        return text.stem_text(self.heading)
+        return self.title_stems.strip()
 
     @property
     def stems(self) -> str:
@@ -96,7 +99,9 @@ class SearchEntry(index.Indexed, models.Model):
     def values_from(cls, entry: Entry) -> dict:
         return {
             "type": entry.type, "site": entry.site, "language": entry.language,
-            "heading": entry.title[:500], "summary": entry.summary, "body": entry.body,
+            "heading": entry.title[:500],
+            "title_stems": f" {text.stem_text(entry.title)} "[:1000],
+            "summary": entry.summary, "body": entry.body,
             "tags": " ".join(entry.tags), "url": entry.url[:1000], "section": entry.section[:255],
             "visibility": entry.visibility, "group_keys": group_keys(entry.groups),
             "directorate": entry.directorate[:100], "region": entry.region[:100],
