@@ -354,7 +354,7 @@ SECRETS = {
     "embargoed": "Lauréats du prix, sous embargo",
     "embargoed_slug": "laureats-sous-embargo",
     "journalist": "yann.legoff@presse.example",
-    "press_import": "Import contacts",
+    "press_import": "type=\"file\" name=\"file\"",  # the upload field, in any language
     "person": "Gwenaëlle Le Bihan",
     "person_email": "gwenaelle.lebihan@drac-bretagne.example",
     "service": "Bureau des archives secrètes",
