@@ -3,7 +3,8 @@
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-BOTH = ["Editors", "Moderators"]
+# English names before portal 0008 renamed the groups, French names after it.
+BOTH = ["Editors", "Moderators", "Rédacteurs", "Modérateurs"]
 CODENAMES = ["view_synonym", "add_synonym", "change_synonym", "delete_synonym"]
 
 

@@ -70,7 +70,7 @@ def content(sites, directorates, make_user):
     items["normandie_document"] = add_document("Patrimoine normand : budget",
                                                normandie.collection)
 
-    edition = ensure_national_event(public_home.specific)
+    edition = ensure_national_event(public_home.specific, 2026)
     organiser = make_user("organisatrice@example.org")
     items["event"] = make_event(edition, organiser, title="Patrimoine en fête à Rennes")
     items["submitted_event"] = make_event(edition, organiser, status=EventStatus.SUBMITTED,

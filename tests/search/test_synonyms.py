@@ -66,9 +66,10 @@ def test_elasticsearch_down_never_stops_the_editor(recording_client, caplog,
 
 def test_editors_manage_synonyms_in_the_admin(recording_client, make_user, sites,
                                               public_client, django_capture_on_commit_callbacks):
+    from portal.roles import EDITORS
     from tests.helpers.accounts import activate_totp
 
-    editor = make_user("editrice@example.org", "Editors")
+    editor = make_user("editrice@example.org", EDITORS)
     activate_totp(editor)
     public_client.force_login(editor)
     assert public_client.get("/admin/snippets/search/synonym/").status_code == 200
