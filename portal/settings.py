@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "press",
     "branding",
     "directory",
+    "search",
     "dsfr",
     "widget_tweaks",
     "wagtail.contrib.forms",
@@ -226,12 +227,22 @@ def elasticsearch_backends(url: str, index_prefix: str) -> dict:
 
 
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL", required_in_production=True)
+ELASTICSEARCH_INDEX_PREFIX = env("ELASTICSEARCH_INDEX_PREFIX", "relais")
 if ELASTICSEARCH_URL:
-    WAGTAILSEARCH_BACKENDS = elasticsearch_backends(
-        ELASTICSEARCH_URL, env("ELASTICSEARCH_INDEX_PREFIX", "relais")
-    )
+    WAGTAILSEARCH_BACKENDS = elasticsearch_backends(ELASTICSEARCH_URL, ELASTICSEARCH_INDEX_PREFIX)
 else:
     WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+
+# The portal's search (the search app): an Elasticsearch index of its own, one alias per site
+# and language named after SEARCH_INDEX_PREFIX, or without ELASTICSEARCH_URL the database
+# (Wagtail's database search over the search app's table of entries), which also answers
+# while Elasticsearch is down or slower than SEARCH_TIMEOUT seconds.
+SEARCH_ELASTICSEARCH_URL = ELASTICSEARCH_URL
+SEARCH_INDEX_PREFIX = env("SEARCH_INDEX_PREFIX", f"{ELASTICSEARCH_INDEX_PREFIX}-search")
+SEARCH_TIMEOUT = float(env("SEARCH_TIMEOUT", "2"))
+SEARCH_INDEX_REPLICAS = int(env("SEARCH_INDEX_REPLICAS", "1"))
+# After a failure, Elasticsearch is left alone for this many seconds (the database answers).
+SEARCH_CIRCUIT_BREAKER_SECONDS = int(env("SEARCH_CIRCUIT_BREAKER_SECONDS", "30"))
 
 # Background work (Wagtail's reference index, image renditions, the outbox's e-mails) goes
 # through django_tasks: immediately in development, through the database and a worker

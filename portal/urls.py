@@ -35,6 +35,7 @@ urlpatterns += i18n_patterns(
     path("relations-presse/", include("press.urls")),
     path("logos/", include("branding.urls")),
     path("annuaire/", include("directory.urls")),
+    path("recherche/", include("search.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -1,6 +1,8 @@
 """Fixtures shared by every test: the two real sites, accounts in their real groups, clients
 that speak to the public host or the intranet host."""
 
+import os
+
 import pytest
 from django.conf import settings
 from django.test import Client
@@ -21,6 +23,36 @@ hypothesis_settings.register_profile(
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 hypothesis_settings.load_profile("relais")
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests marked ``elasticsearch`` run against a real cluster: without ELASTICSEARCH_URL
+    they are deselected (reported as such), never skipped to green."""
+    if os.environ.get("ELASTICSEARCH_URL", "").strip():
+        return
+    live = [item for item in items if item.get_closest_marker("elasticsearch")]
+    if live:
+        config.hook.pytest_deselected(items=live)
+        items[:] = [item for item in items if not item.get_closest_marker("elasticsearch")]
+        if hasattr(config, "workeroutput"):  # a pytest-xdist worker: tell the controller
+            config.workeroutput["relais_deselected"] = len(live)
+
+
+_DESELECTED_ON_WORKERS: list[int] = []
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node, error):
+    _DESELECTED_ON_WORKERS.append(getattr(node, "workeroutput", {}).get("relais_deselected", 0))
+
+
+def pytest_sessionfinish(session):
+    """With pytest-xdist, workers deselect and the controller's summary would not say so:
+    count them there (every worker collects every test, so one worker's count)."""
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    if _DESELECTED_ON_WORKERS and reporter is not None:
+        reporter.stats.setdefault("deselected", []).extend(
+            [object()] * max(_DESELECTED_ON_WORKERS))
 
 
 @pytest.fixture(autouse=True)

@@ -39,7 +39,7 @@ def test_visitor_filters_the_news_by_category_and_reads_an_article(page, urls, d
     expect(main.get_by_role("link", name=re.compile("Journées européennes du patrimoine"))
            ).to_be_visible()
 
-    filters = page.get_by_role("search")
+    filters = main.get_by_role("search")  # the header has a search bar too
     filters.get_by_label(re.compile(r"^(Catégorie|Category)")).select_option(label="Musées")
     filters.get_by_role("button").click()
     expect(page).to_have_url(re.compile(r"/actualites/\?category=musees"))

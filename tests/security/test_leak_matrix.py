@@ -13,7 +13,9 @@ what each role gets. An answer is one of:
 The roles: anonymous, a partner, an event organiser, an agent of DRAC Normandie
 (``other_agent``), an agent of DRAC Bretagne, an editor of DRAC Normandie (``other_editor``),
 an editor of DRAC Bretagne and an administrator. The secrets belong to DRAC Bretagne (its
-space, its files, its draft) or to the network's intranet.
+space, its files, its draft, its staff in the directory, its library documents), to the
+network's intranet, to the approved partner (partners' logos, proofs, kits) or to the press
+officers (a release under embargo, journalists' data).
 
 ``PROXY`` stands for the reverse proxy, which serves MEDIA_ROOT at /media/ on both hosts
 without asking Relais (README, "Deploying"): whatever the role, it may only ever find public
@@ -34,21 +36,30 @@ from django.core.files.images import ImageFile
 from django.db import transaction
 from django.http import Http404
 from django.test import Client, RequestFactory
+from django.utils import timezone
 from django.views.static import serve as proxy_serve
 from PIL import Image as PillowImage
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, PageViewRestriction
 
+from branding import demo as branding_demo
+from branding.models import KitItem, Proof
+from branding.models.assets import VariantKind
 from events.models import EventStatus, Region
 from events.seeding import JEP_SLUG, ensure_national_event, ensure_regional_pages
 from pages.base.sites import ensure_sites
+from pages.library.models import LibraryIndexPage
 from pages.models import NewsArticlePage, NewsIndexPage, PublicationIndexPage, PublicationPage
 from portal import roles
 from portal.models import Directorate, IntranetSettings
 from tests.helpers.accounts import activate_totp, create_user
+from tests.helpers.branding import approve, pdf_bytes, png_bytes
+from tests.helpers.directory import make_person, make_service
 from tests.helpers.events import make_event
+from tests.helpers.library import make_reference
 from tests.helpers.pages import add_page
+from tests.helpers.press import add_release, in_the_future, make_journalist, make_room
 from tests.helpers.sites import INTRANET_HOST, PUBLIC_HOST
 
 pytestmark = pytest.mark.django_db
@@ -223,6 +234,89 @@ SURFACES = [
             "public_draft", admin_only(SHOWN)),
     Surface("draft of a network page", INTRANET, "/admin/pages/{network_page_id}/view_draft/",
             "network_draft", admin_only(SHOWN)),
+    # The logo portal (public site)
+    Surface("logo guidelines", PUBLIC, "/logos/", "public_logo_preview", everyone(SHOWN)),
+    Surface("guidelines keep partners' logos to partners", PUBLIC, "/logos/",
+            "partner_logo_preview", managers(SHOWN, HIDDEN, partner=SHOWN)),
+    Surface("logo files", PUBLIC, "/logos/fichiers/", "partner_logo_download",
+            managers(SHOWN, HIDDEN, partner=SHOWN)),
+    Surface("logo files on the intranet", INTRANET, "/logos/fichiers/", "partner_logo_download",
+            staff(404)),
+    Surface("partners' logo file", PUBLIC, "/logos/fichiers/{partner_variant}/telecharger/",
+            "partner_variant", managers(SHOWN, 403, anonymous=LOGIN, partner=SHOWN)),
+    Surface("partners' logo preview", PUBLIC, "/logos/apercu/bloc-marque-culture.png",
+            "partner_variant", managers(SHOWN, 404, partner=SHOWN)),
+    Surface("partners' logo file under /media/", PROXY, "/media/{partner_variant_file}",
+            "partner_variant", everyone(404)),
+    Surface("partner space", PUBLIC, "/logos/espace-partenaire/", "partner_organisation",
+            {**everyone(HIDDEN), "anonymous": LOGIN, "partner": SHOWN}),
+    Surface("partner's proof", PUBLIC, "/logos/epreuves/{proof_id}/", "proof_title",
+            {**everyone(404), "anonymous": LOGIN, "partner": SHOWN}),
+    Surface("partner's proof file", PUBLIC, "/logos/epreuves/{proof_id}/fichier/", "proof_file",
+            managers(SHOWN, 404, anonymous=LOGIN, partner=SHOWN)),
+    Surface("proof file under /media/", PROXY, "/media/{proof_file}", "proof_file",
+            everyone(404)),
+    Surface("event kit", PUBLIC, "/logos/kits/{edition_id}/", "kit_title",
+            managers(SHOWN, 403, anonymous=LOGIN, partner=SHOWN, organiser=SHOWN)),
+    Surface("event kit file", PUBLIC, "/logos/kits/fichier/{kit_id}/", "kit_file",
+            managers(SHOWN, 403, anonymous=LOGIN, partner=SHOWN, organiser=SHOWN)),
+    Surface("kit file under /media/", PROXY, "/media/{kit_file}", "kit_file", everyone(404)),
+    # The pressroom: an embargoed release is nowhere before its time
+    Surface("pressroom", PUBLIC, "/presse/", "release", everyone(SHOWN)),
+    Surface("pressroom leaves out the embargo", PUBLIC, "/presse/", "embargoed",
+            everyone(HIDDEN)),
+    Surface("press RSS leaves out the embargo", PUBLIC, "/presse/rss/", "embargoed",
+            everyone(HIDDEN)),
+    Surface("sitemap leaves out the embargo", PUBLIC, "/sitemap.xml", "embargoed_slug",
+            everyone(HIDDEN)),
+    Surface("embargoed release", PUBLIC, "/presse/{embargoed_slug}/", "embargoed",
+            everyone(404)),
+    Surface("press contacts", PUBLIC, "/admin/snippets/press/journalist/", "journalist",
+            admin_only(REFUSED) | {"admin": SHOWN}),
+    Surface("press contact's data", INTRANET, "/admin/press/journalists/{journalist_id}/data.json",
+            "journalist", admin_only(REFUSED) | {"admin": SHOWN}),
+    Surface("press import", PUBLIC, "/admin/press/import/", "press_import",
+            admin_only(REFUSED) | {"admin": SHOWN}),
+    # The staff directory (intranet only)
+    Surface("directory", INTRANET, "/annuaire/", "person", staff(SHOWN)),
+    Surface("directory on the public host", PUBLIC, "/annuaire/", "person", everyone(404)),
+    Surface("person page", INTRANET, "/annuaire/personnes/{person_id}/", "person",
+            staff(SHOWN)),
+    Surface("person page on the public host", PUBLIC, "/annuaire/personnes/{person_id}/",
+            "person", everyone(404)),
+    Surface("person's photo", INTRANET, "/annuaire/personnes/{person_id}/photo/", "photo",
+            staff(SHOWN)),
+    Surface("person's photo on the public host", PUBLIC,
+            "/annuaire/personnes/{person_id}/photo/", "photo", everyone(404)),
+    Surface("photo under /media/", PROXY, "/media/{photo_file}", "photo", everyone(404)),
+    Surface("person's vCard", INTRANET, "/annuaire/personnes/{person_id}/contact.vcf",
+            "person_email", staff(SHOWN)),
+    Surface("person's vCard on the public host", PUBLIC,
+            "/annuaire/personnes/{person_id}/contact.vcf", "person_email", everyone(404)),
+    Surface("person's hidden mobile", INTRANET, "/annuaire/personnes/{person_id}/", "mobile",
+            staff(HIDDEN, other_editor=SHOWN, editor=SHOWN, admin=SHOWN)),
+    Surface("vCard's hidden mobile", INTRANET, "/annuaire/personnes/{person_id}/contact.vcf",
+            "mobile", staff(HIDDEN, other_editor=SHOWN, editor=SHOWN, admin=SHOWN)),
+    Surface("organisation chart", INTRANET, "/annuaire/organigramme/{bretagne_slug}/",
+            "service", staff(SHOWN)),
+    Surface("organisation chart on the public host", PUBLIC,
+            "/annuaire/organigramme/{bretagne_slug}/", "service", everyone(404)),
+    # The document library (intranet only, per directorate)
+    Surface("library", INTRANET, "/bibliotheque/", "network_reference", staff(SHOWN)),
+    Surface("library lists a directorate's document", INTRANET, "/bibliotheque/",
+            "bretagne_reference", bretagne(SHOWN, other=HIDDEN, other_editor=SHOWN)),
+    Surface("library on the public host", PUBLIC, "/bibliotheque/", "network_reference",
+            everyone(404)),
+    Surface("library document", INTRANET, "/bibliotheque/documents/{bretagne_reference}/",
+            "bretagne_reference_file", bretagne(SHOWN, other_editor=SHOWN)),
+    Surface("library document on the public host", PUBLIC,
+            "/bibliotheque/documents/{bretagne_reference}/", "bretagne_reference_file",
+            everyone(404)),
+    Surface("library file by its document URL", INTRANET,
+            "/documents/{bretagne_reference_doc}", "bretagne_reference_file",
+            bretagne(SHOWN, other_editor=SHOWN)),
+    Surface("library file under /media/", PROXY, "/media/{bretagne_reference_media}",
+            "bretagne_reference_file", everyone(404)),
     # Error pages
     Surface("public 404", PUBLIC, "/nulle-part/", "network_page", everyone(404)),
     Surface("intranet 404", INTRANET, "/nulle-part/", "network_page", staff(404)),
@@ -251,6 +345,22 @@ SECRETS = {
     "event": "Visite du moulin de Pont-Aven",
     "pending_event": "Soirée secrète au phare",
     "statistics": "Bretagne",
+    "public_logo_preview": "/logos/apercu/jep-2026.png",
+    "partner_logo_preview": "/logos/apercu/bloc-marque-culture.png",
+    "partner_organisation": "Festival des Vieilles Pierres",
+    "proof_title": "Affiche du festival, épreuve 1",
+    "kit_title": "Affiche A3 des Journées",
+    "release": "Le programme des JEP",
+    "embargoed": "Lauréats du prix, sous embargo",
+    "embargoed_slug": "laureats-sous-embargo",
+    "journalist": "yann.legoff@presse.example",
+    "press_import": "type=\"file\" name=\"file\"",  # the upload field, in any language
+    "person": "Gwenaëlle Le Bihan",
+    "person_email": "gwenaelle.lebihan@drac-bretagne.example",
+    "service": "Bureau des archives secrètes",
+    "mobile": "06 98 76 54 32",
+    "network_reference": "Note sur le télétravail",
+    "bretagne_reference": "Procédure d’achat de Bretagne",
 }
 
 
@@ -359,6 +469,43 @@ def build_world():
     pending = make_event(edition, accounts["organiser"], title=SECRETS["pending_event"],
                          status=EventStatus.SUBMITTED)
 
+    # The logo portal: the demo's logos and guidelines, an approved partner, a proof, a kit
+    logos = branding_demo.load_logos()
+    branding_demo.load_guidelines(public_home, logos)
+    approve(accounts["partner"], SECRETS["partner_organisation"])
+    partner_variant = logos["bloc-marque-culture"].versions.get().variants.get(
+        kind=VariantKind.WEB_MEDIUM)
+    proof = Proof(partner=accounts["partner"], organisation=SECRETS["partner_organisation"],
+                  title=SECRETS["proof_title"], kind="poster",
+                  planned_date=timezone.localdate())
+    proof.file.save("epreuve.pdf", ContentFile(pdf_bytes((300, 400))), save=False)
+    proof.save()
+    kit = KitItem(national_event=edition, kind="poster", title=SECRETS["kit_title"])
+    kit.file.save("affiche.pdf", ContentFile(pdf_bytes((420, 594))), save=False)
+    kit.save()
+
+    # The pressroom: a release out, another under embargo until tomorrow
+    room = make_room(public_home)
+    add_release(room, SECRETS["release"], "programme")
+    add_release(room, SECRETS["embargoed"], SECRETS["embargoed_slug"], embargo=in_the_future())
+    journalist = make_journalist(email=SECRETS["journalist"])
+
+    # The directory: a service and a person with a photo, in DRAC Bretagne
+    service = make_service(bretagne, SECRETS["service"])
+    first_name, last_name = SECRETS["person"].split(" ", 1)
+    person = make_person(bretagne, first_name, last_name, service=service,
+                         email=SECRETS["person_email"], mobile=SECRETS["mobile"],
+                         hide_mobile=True)
+    person.photo.save("portrait.png", ContentFile(png_bytes((80, 100), colour=(9, 99, 199))))
+
+    # The library: a network-wide document and one of DRAC Bretagne
+    library = LibraryIndexPage(title="Bibliothèque", slug="bibliotheque")
+    intranet_home.add_child(instance=library)
+    library.save_revision().publish()
+    make_reference(SECRETS["network_reference"])
+    reference = make_reference(SECRETS["bretagne_reference"], directorates=[bretagne])
+    reference.document.refresh_from_db()
+
     def read(file):
         with file.open("rb") as handle:
             return handle.read()
@@ -371,6 +518,11 @@ def build_world():
         **{f"{name}_rendition": read(rendition.file) for name, rendition in renditions.items()},
         "public_original": read(public_image.file),
         "bretagne_original": read(bretagne_image.file),
+        "partner_variant": read(partner_variant.file),
+        "partner_logo_download": f"/logos/fichiers/{partner_variant.pk}/telecharger/".encode(),
+        "proof_file": read(proof.file), "kit_file": read(kit.file),
+        "photo": read(person.photo),
+        "bretagne_reference_file": read(reference.document.file),
     }
     paths = {
         "public_doc": f"{public_doc.pk}/{public_doc.filename}",
@@ -390,6 +542,14 @@ def build_world():
         "bretagne_page_id": space.pk,
         "bretagne_revision": f"{space.pk}/revisions/{space_draft.pk}",
         "bretagne_task": space.current_workflow_task.pk,
+        "partner_variant": partner_variant.pk, "partner_variant_file": partner_variant.file.name,
+        "proof_id": proof.pk, "proof_file": proof.file.name,
+        "edition_id": edition.pk, "kit_id": kit.pk, "kit_file": kit.file.name,
+        "embargoed_slug": SECRETS["embargoed_slug"], "journalist_id": journalist.pk,
+        "person_id": person.pk, "photo_file": person.photo.name, "bretagne_slug": bretagne.slug,
+        "bretagne_reference": reference.pk,
+        "bretagne_reference_doc": f"{reference.document.pk}/{reference.document.filename}",
+        "bretagne_reference_media": reference.document.file.name,
     }
     return accounts, secrets, paths
 
