@@ -33,21 +33,21 @@ def test_officer_imports_sends_and_a_journalist_unsubscribes(new_page, urls, sit
 
     admin = new_page()
     sign_in_with_code(admin, f"{urls['public']}/admin/press/import/", officer, secret)
-    admin.get_by_label("CSV or Excel file").set_input_files(str(csv_file))
-    admin.get_by_role("button", name="Read the file").click()
+    admin.get_by_label("Fichier CSV ou Excel").set_input_files(str(csv_file))
+    admin.get_by_role("button", name="Lire le fichier").click()
     expect(admin.get_by_role("table")).to_contain_text("Le Goff")  # the preview
     admin.get_by_label("Source").fill("Annuaire PQR")
-    admin.get_by_label("Add them to the list").select_option(label="Presse régionale")
-    admin.get_by_role("button", name="Import").click()
-    expect(admin.get_by_text("2 contacts imported.")).to_be_visible()
+    admin.get_by_label("Les ajouter à la liste").select_option(label="Presse régionale")
+    admin.get_by_role("button", name="Importer").click()
+    expect(admin.get_by_text("2 contacts importés.")).to_be_visible()
     expect(admin.get_by_role("table")).to_contain_text("pas-une-adresse")
     assert sorted(Journalist.objects.values_list("last_name", flat=True)) == [
         "Kerhervé", "Le Goff"]
 
     admin.goto(f"{urls['public']}/admin/press/send/{release.pk}/")
     admin.get_by_label("Presse régionale").check()
-    admin.get_by_role("button", name="Send", exact=True).click()
-    expect(admin.get_by_text("Sent: 2")).to_be_visible()
+    admin.get_by_role("button", name="Envoyer", exact=True).click()
+    expect(admin.get_by_text("Envoyés : 2")).to_be_visible()
     assert sorted(smtp_server.recipients()) == ["erwan@presse.example", "yann@presse.example"]
 
     message = next(m for m in smtp_server.received if m["To"] == "yann@presse.example")
@@ -55,7 +55,7 @@ def test_officer_imports_sends_and_a_journalist_unsubscribes(new_page, urls, sit
     link = re.search(r"http://\S+/desabonnement/\S+/", text).group(0)
     journalist = new_page()
     journalist.goto(urls["public"] + "/" + link.split("/", 3)[3])
-    journalist.get_by_role("button", name="Unsubscribe").click()
-    expect(journalist.get_by_role("status")).to_contain_text("You are unsubscribed")
+    journalist.get_by_role("button", name="Se désinscrire").click()
+    expect(journalist.get_by_role("status")).to_contain_text("Vous êtes désinscrit")
     assert Journalist.objects.get(email="yann@presse.example").unsubscribed_at is not None
     assert Journalist.objects.get(email="erwan@presse.example").unsubscribed_at is None

@@ -84,7 +84,7 @@ def test_a_duplicate_email_is_refused_on_entry_with_a_link_to_the_contact(office
     response = officer_client.post(ADD_URL, journalist_form(email="Katell.Riou@presse.example"))
     assert response.status_code == 200
     text = response.content.decode()
-    assert "already has this e-mail address" in text
+    assert "possède déjà cette adresse e-mail" in text
     assert reverse("wagtailsnippets_press_journalist:edit", args=[existing.pk]) in text
     assert Journalist.objects.count() == 1
 
@@ -96,7 +96,7 @@ def test_same_name_at_the_same_outlet_needs_the_different_person_box(officer_cli
     data = journalist_form(first_name="KATELL", last_name="riou", outlet=outlet.pk,
                            email="autre@presse.example")
     response = officer_client.post(ADD_URL, data)
-    assert "already has this name" in response.content.decode()
+    assert "porte déjà ce nom" in response.content.decode()
     assert Journalist.objects.count() == 1
     officer_client.post(ADD_URL, {**data, "different_person": "on"})
     assert Journalist.objects.count() == 2
@@ -104,7 +104,7 @@ def test_same_name_at_the_same_outlet_needs_the_different_person_box(officer_cli
 
 def test_consent_needs_its_date_and_the_legal_basis_is_required(officer_client):
     response = officer_client.post(ADD_URL, journalist_form(legal_basis="consent"))
-    assert "Give the date the consent was given" in response.content.decode()
+    assert "Indiquez la date à laquelle le consentement a été donné" in response.content.decode()
     response = officer_client.post(ADD_URL, journalist_form(legal_basis=""))
     assert response.status_code == 200 and not Journalist.objects.exists()
     officer_client.post(ADD_URL, journalist_form(legal_basis="consent",

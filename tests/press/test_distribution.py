@@ -50,7 +50,7 @@ def test_a_release_reaches_each_reachable_journalist_once_personalised_with_the_
     assert sorted(smtp_server.recipients()) == ["katell@presse.example", "yann@presse.example"]
     by_address = {message["To"]: message for message in smtp_server.received}
     yann = by_address["yann@presse.example"]
-    assert yann["Subject"].strip().startswith("EMBARGO until")
+    assert yann["Subject"].strip().startswith("EMBARGO jusqu’au")
     text = yann.get_body(("plain",)).get_content()
     assert "Yann" in text and "Bonne lecture" in text and "EMBARGO" in text
     assert "Texte de Les lauréats" in text and "Claire Morvan" in text
@@ -61,7 +61,7 @@ def test_a_release_reaches_each_reachable_journalist_once_personalised_with_the_
     assert "Katell" in by_address["katell@presse.example"].get_body(("plain",)).get_content()
     assert {delivery.status for delivery in Delivery.objects.all()} == {"sent"}
     log = officer_client.get(response.url).content.decode()
-    assert "yann@presse.example" in log and "Sent: 2" in log
+    assert "yann@presse.example" in log and "Envoyés : 2" in log
 
 
 def test_unsubscribing_in_one_click_is_honoured_at_once(
@@ -73,7 +73,7 @@ def test_unsubscribing_in_one_click_is_honoured_at_once(
     message = next(m for m in smtp_server.received if m["To"] == "yann@presse.example")
     link = re.search(r"<(.+)>", message["List-Unsubscribe"]).group(1)
     path = link.split("localhost:8000", 1)[1]
-    assert "Unsubscribe" in public_client.get(path).content.decode()  # a GET changes nothing
+    assert "Se désinscrire" in public_client.get(path).content.decode()  # a GET changes nothing
     assert Journalist.objects.get(email="yann@presse.example").unsubscribed_at is None
     response = public_client.post(path, {"List-Unsubscribe": "One-Click"})  # no CSRF token
     assert response.status_code == 200
@@ -89,7 +89,7 @@ def test_a_tampered_unsubscribe_link_is_refused_clearly(public_client, journalis
     for bad in (token[:-2] + "xx", "nimportequoi", token.replace(":", "")):
         response = public_client.post(reverse("press_unsubscribe", args=[bad]))
         assert response.status_code == 400
-        assert "not valid" in response.content.decode()
+        assert "n’est pas valide" in response.content.decode()
     assert not Journalist.objects.exclude(unsubscribed_at=None).exclude(
         last_name="Parti").exists()
 
@@ -99,9 +99,9 @@ def test_sending_to_nobody_is_refused_and_nothing_is_stored(officer_client, room
     release = add_release(room)
     response = send(officer_client, release, [empty])
     assert response.status_code == 400
-    assert "Nobody on these lists" in response.content.decode()
+    assert "Personne dans ces listes" in response.content.decode()
     response = send(officer_client, release, [])
-    assert "Choose at least one list or subject" in response.content.decode()
+    assert "Choisissez au moins une liste ou une thématique" in response.content.decode()
     assert not Distribution.objects.exists() and not OutgoingEmail.objects.exists()
 
 

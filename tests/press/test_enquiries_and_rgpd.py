@@ -41,7 +41,7 @@ def test_an_enquiry_is_stored_linked_to_its_contact_and_acknowledged(public_clie
     yann = make_journalist(email="yann@presse.example")
     response = public_client.post(room.url + "demande/", enquiry_data())
     assert response.status_code == 302
-    assert "has been sent" in public_client.get(response.url).content.decode()
+    assert "Votre demande a été envoyée" in public_client.get(response.url).content.decode()
     enquiry = PressEnquiry.objects.get()
     assert enquiry.journalist == yann
     assert sorted(email.to for email in OutgoingEmail.objects.about(enquiry)) == [
@@ -55,7 +55,7 @@ def test_a_bad_enquiry_keeps_what_was_typed_and_stores_nothing(public_client, ro
         email="pas-une-adresse", deadline="2020-01-01T10:00"))
     text = response.content.decode()
     assert response.status_code == 200 and "Vitraux de la cathédrale" in text
-    assert "already past" in text
+    assert "déjà passé" in text
     assert public_client.post(room.url + "demande/", enquiry_data(website="spam")
                               ).status_code == 400
     assert not PressEnquiry.objects.exists()
@@ -82,7 +82,7 @@ def test_subscribing_needs_the_confirmation_link(public_client, room):
     response = public_client.post(room.url + "abonnement/", {
         "first_name": "Jane", "last_name": "Smith", "outlet_name": "The Art Newspaper",
         "email": "jane@press.example", "website": ""})
-    assert "Check your mailbox" in response.content.decode()
+    assert "Consultez votre messagerie" in response.content.decode()
     assert not Journalist.objects.exists()  # nothing before the confirmation
     email = OutgoingEmail.objects.get(kind="press-subscription")
     link = re.search(r"http://\S+", email.body).group(0).split("localhost:8000", 1)[1]

@@ -63,11 +63,11 @@ def test_a_csv_is_previewed_mapped_and_reported_row_by_row(officer_client):
     contact_import.refresh_from_db()
     reasons = {number: reason for number, reason, _cells in contact_import.report}
     assert set(reasons) == {3, 5, 7, 8, 9}  # the empty row 4 is no contact at all
-    assert "not an e-mail address" in reasons[3]
-    assert "no last name" in reasons[5]
-    assert "this name" in reasons[7]       # same name at the same outlet, earlier row
-    assert "this e-mail" in reasons[8]     # YANN@ is yann@ in another case
-    assert "wrong encoding" in reasons[9]  # LoÃ¯c
+    assert "n’est pas une adresse e-mail" in reasons[3]
+    assert "nom manquant" in reasons[5]
+    assert "porte ce nom" in reasons[7]       # same name at the same outlet, earlier row
+    assert "a déjà cet e-mail" in reasons[8]     # YANN@ is yann@ in another case
+    assert "mauvais encodage" in reasons[9]  # LoÃ¯c
     assert "pas-une-adresse" in report and "LoÃ¯c" in report
     assert contact_import.rows == []  # nothing personal kept once imported
 
@@ -77,7 +77,7 @@ def test_a_file_in_windows_1252_is_refused_with_the_way_out(officer_client):
                       .encode("cp1252"))
     assert response.status_code == 400
     text = response.content.decode()
-    assert "not in UTF-8 (line 1)" in text and "CSV UTF-8" in text
+    assert "n’est pas en UTF-8 (ligne 1)" in text and "CSV UTF-8" in text
     assert not ContactImport.objects.exists() and not Journalist.objects.exists()
 
 
@@ -85,11 +85,11 @@ def test_a_spreadsheet_renamed_csv_and_a_broken_xlsx_are_refused(officer_client)
     workbook = io.BytesIO()
     Workbook().save(workbook)
     response = upload(officer_client, "contacts.csv", workbook.getvalue())
-    assert "This is a spreadsheet, not a CSV file" in response.content.decode()
+    assert "Il s’agit d’un classeur, pas d’un fichier CSV" in response.content.decode()
     response = upload(officer_client, "contacts.xlsx", b"PK\x03\x04 not really a workbook")
-    assert "not an Excel workbook" in response.content.decode()
+    assert "n’est pas un classeur Excel" in response.content.decode()
     response = upload(officer_client, "contacts.pdf", b"%PDF-1.4")
-    assert "Choose a .csv or .xlsx file" in response.content.decode()
+    assert "Choisissez un fichier .csv ou .xlsx" in response.content.decode()
     assert not ContactImport.objects.exists()
 
 
@@ -108,7 +108,7 @@ def test_an_xlsx_file_is_imported(officer_client):
                                        **mapping_data(contact_import)})
     assert Journalist.objects.get().language == "en"
     contact_import.refresh_from_db()
-    assert contact_import.report[0][:2] == [3, "language must be fr or en"]
+    assert contact_import.report[0][:2] == [3, "la langue doit être fr ou en"]
 
 
 def test_the_mapping_needs_the_last_name_and_one_column_per_field(officer_client):
@@ -118,10 +118,10 @@ def test_the_mapping_needs_the_last_name_and_one_column_per_field(officer_client
     response = officer_client.post(url, {"column_0": "first_name", "column_2": "email",
                                          **mapping_data(contact_import)})
     assert response.status_code == 400
-    assert "last name" in response.content.decode()
+    assert "la colonne qui contient le nom" in response.content.decode()
     response = officer_client.post(url, {"column_0": "last_name", "column_1": "last_name",
                                          **mapping_data(contact_import)})
-    assert "one column only" in response.content.decode()
+    assert "que par une seule colonne" in response.content.decode()
     response = officer_client.post(url, {"column_1": "last_name", "legal_basis": "consent",
                                          "source": "x"})
     assert response.status_code == 400
