@@ -145,6 +145,9 @@ class LibraryIndexPage(BasePage):
 
     per_page = models.PositiveSmallIntegerField(_("documents per page"), default=20)
 
+    page_description = _("The intranet's document library: every document its reader may read, "
+                         "newest first, with filters.")
+
     template = "pages/library/library_index_page.html"
     content_panels = [*BasePage.content_panels, FieldPanel("per_page")]
     max_count = 1

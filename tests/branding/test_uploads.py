@@ -53,7 +53,7 @@ def test_an_unsafe_svg_master_is_refused_with_a_clear_message(logo, svg, reason)
 def test_a_version_needs_a_master(logo):
     form = version_form(logo)
     assert not form.is_valid()
-    assert "Upload an SVG master" in str(form.errors)
+    assert "Déposez un fichier source SVG" in str(form.errors)
 
 
 def test_a_disguised_raster_is_refused(logo):

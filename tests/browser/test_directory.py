@@ -46,7 +46,8 @@ def test_an_agent_finds_a_colleague_opens_their_service_and_edits_their_phone(
         page, urls, sites, organisation, staff_bretagne):
     page.goto(urls["intranet"] + "/annuaire/")
     sign_in(page, staff_bretagne.email)
-    search = page.get_by_role("search")
+    # The header now has the site search too: take the directory's own search form.
+    search = page.get_by_role("search", name=words("Find a colleague", "Trouver un collègue"))
     search.get_by_label(re.compile("^(Name, service or subject|Nom, service ou sujet)")
                         ).fill("electricite")
     search.get_by_role("button", name=words("Search", "Rechercher")).click()
@@ -70,7 +71,7 @@ def test_an_agent_finds_a_colleague_opens_their_service_and_edits_their_phone(
         "link", name="Bureau du budget et de la logistique")).to_be_visible()
 
     page.goto(urls["intranet"] + "/annuaire/mon-profil/")
-    page.get_by_label(re.compile("^(Office phone|Téléphone de bureau)")).fill("02 99 12 34 56")
+    page.get_by_label(re.compile("^(Office phone|Téléphone fixe)")).fill("02 99 12 34 56")
     page.get_by_role("button", name=words("Save", "Enregistrer")).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Maël Guéguen")
     expect(page.get_by_role("link", name="02 99 12 34 56")).to_be_visible()
@@ -122,6 +123,6 @@ def test_hr_imports_an_export_with_one_bad_row(page, urls, sites, directorates, 
                      ).click()
     expect(page.get_by_role("cell", name="Hamon", exact=True)).to_be_visible()
     page.get_by_role("button", name=words("Confirm the import", "Confirmer l’import")).click()
-    expect(page.get_by_role("cell", name="unknown directorate “DRAC Atlantide”")
+    expect(page.get_by_role("cell", name="direction « DRAC Atlantide » inconnue")
            ).to_be_visible()
     assert sorted(Person.objects.values_list("last_name", flat=True)) == ["Hamon", "Salaün"]

@@ -71,7 +71,7 @@ def test_an_import_with_one_bad_row_reports_it_and_imports_the_rest(hr_client, p
     assert record.status == HRImport.Status.DONE
     assert (record.report["created"], record.report["updated"]) == (2, 1)
     assert record.report["errors"] == [{"line": 4, "name": "Paul Inconnu",
-                                        "messages": ["unknown directorate “DRAC Atlantide”"]}]
+                                        "messages": ["direction « DRAC Atlantide » inconnue"]}]
     assert record.report["archived"] == []
     helene.refresh_from_db()
     assert (helene.job_title, helene.phone) == ("Cheffe du bureau", "02 99 00 00 10")
@@ -121,12 +121,12 @@ def test_an_xlsx_export_with_other_column_names_and_a_mapping_chosen_by_hand(hr_
 
 
 @pytest.mark.parametrize(("content", "name", "message"), [
-    (b"PK\x03\x04 broken", "export.xlsx", "not a readable XLSX workbook"),
-    (b"%PDF-1.4", "export.pdf", "Send a CSV or XLSX file"),
+    (b"PK\x03\x04 broken", "export.xlsx", "pas un classeur XLSX lisible"),
+    (b"%PDF-1.4", "export.pdf", "Envoyez un fichier CSV ou XLSX"),
     (b"", "export.csv", "Le fichier soumis est vide"),  # Django's own message, in French
-    (b"\n\n", "export.csv", "first line must name the columns"),
-    (b"Nom;Nom\nA;B", "export.csv", "Two columns of this file have the same name"),
-    (b"Nom;Pr\xe9nom\nA;B\x00", "export.csv", "not a text (CSV) file"),
+    (b"\n\n", "export.csv", "la première ligne doit contenir le nom des colonnes"),
+    (b"Nom;Nom\nA;B", "export.csv", "Deux colonnes de ce fichier portent le même nom"),
+    (b"Nom;Pr\xe9nom\nA;B\x00", "export.csv", "pas un fichier texte (CSV)"),
 ])
 def test_a_malformed_file_is_refused_with_a_message(hr_client, people, content, name,
                                                     message):

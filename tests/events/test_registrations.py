@@ -82,7 +82,7 @@ def test_too_many_registrations_from_one_address_are_refused_keeping_the_input(
     assert response.status_code == 429
     html = response.content.decode()
     assert 'value="Une de trop"' in html and "fr-alert--error" in html
-    assert "Please wait 10 minutes" in html
+    assert "Veuillez patienter 10 minutes" in html
     assert Registration.objects.count() == 10
     other = register(public_client, "Autre", "autre@example.org", REMOTE_ADDR="192.0.2.7")
     assert other.status_code == 302

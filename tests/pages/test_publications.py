@@ -424,11 +424,11 @@ def test_officers_see_whether_the_officer_was_notified(admin_client, magazine):
     waiting = admin_client.get(url, {"notified": "false"}).context["object_list"]
     assert [item.name for item in waiting] == ["Bruno"]
     html = admin_client.get(f"{url}edit/{anne.pk}/").content.decode()
-    assert "Sent to diffusion@example.org" in html
+    assert "Envoyé à diffusion@example.org" in html
     assert f"/admin/outbox/inspect/{email.pk}/" in html
     response = admin_client.get(url, {"export": "csv"})
     rows = b"".join(response.streaming_content).decode().splitlines()
-    assert "Officer notified on" in rows[0]
+    assert "Agent prévenu le" in rows[0]
 
 
 # --- Listing ---------------------------------------------------------------------------------
