@@ -34,25 +34,6 @@ def pytest_collection_modifyitems(config, items):
     if live:
         config.hook.pytest_deselected(items=live)
         items[:] = [item for item in items if not item.get_closest_marker("elasticsearch")]
-        if hasattr(config, "workeroutput"):  # a pytest-xdist worker: tell the controller
-            config.workeroutput["relais_deselected"] = len(live)
-
-
-_DESELECTED_ON_WORKERS: list[int] = []
-
-
-@pytest.hookimpl(optionalhook=True)
-def pytest_testnodedown(node, error):
-    _DESELECTED_ON_WORKERS.append(getattr(node, "workeroutput", {}).get("relais_deselected", 0))
-
-
-def pytest_sessionfinish(session):
-    """With pytest-xdist, workers deselect and the controller's summary would not say so:
-    count them there (every worker collects every test, so one worker's count)."""
-    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
-    if _DESELECTED_ON_WORKERS and reporter is not None:
-        reporter.stats.setdefault("deselected", []).extend(
-            [object()] * max(_DESELECTED_ON_WORKERS))
 
 
 @pytest.fixture(autouse=True)
