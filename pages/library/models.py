@@ -98,6 +98,16 @@ class ReferenceDocument(index.Indexed, models.Model):
     def __str__(self):
         return f"{self.reference} – {self.title}" if self.reference else self.title
 
+    def save(self, *args, **kwargs):
+        from pages.library.placement import keep_replaced_file, place_files
+
+        previous = (type(self).objects.filter(pk=self.pk).values_list("document_id", flat=True)
+                    .first() if self.pk else None)
+        super().save(*args, **kwargs)
+        if previous and previous != self.document_id:
+            keep_replaced_file(self, previous)
+        place_files(self)
+
     def clean(self):
         super().clean()
         if self.document_id and self.file_used_elsewhere():
@@ -114,16 +124,6 @@ class ReferenceDocument(index.Indexed, models.Model):
                 base_content_type=ContentType.objects.get_for_model(ReferenceDocument),
                 object_id=str(self.pk))
         return references.exists()
-
-    def save(self, *args, **kwargs):
-        from pages.library.placement import keep_replaced_file, place_files
-
-        previous = (type(self).objects.filter(pk=self.pk).values_list("document_id", flat=True)
-                    .first() if self.pk else None)
-        super().save(*args, **kwargs)
-        if previous and previous != self.document_id:
-            keep_replaced_file(self, previous)
-        place_files(self)
 
     @property
     def download_url(self) -> str:
