@@ -41,6 +41,8 @@ class HeadingBlock(blocks.StructBlock):
         icon = "title"
         label = _("Heading")
         template = "pages/blocks/heading.html"
+        description = _("A section title: readers and screen readers find their way by it.")
+        preview_value = {"text": _("Visiting the cathedral"), "level": "h2"}
 
 
 class QuoteBlock(blocks.StructBlock):
@@ -52,6 +54,11 @@ class QuoteBlock(blocks.StructBlock):
         icon = "openquote"
         label = _("Quotation")
         template = "pages/blocks/quote.html"
+        description = _("Words someone said or wrote, with their author and source.")
+        preview_value = {
+            "quote": _("Heritage is what we receive and what we hand down."),
+            "author": "Victor Hugo", "source": _("Speech, 1832"),
+        }
 
 
 class CalloutBlock(blocks.StructBlock):
@@ -69,6 +76,13 @@ class CalloutBlock(blocks.StructBlock):
         icon = "pick"
         label = _("Callout")
         template = "pages/blocks/callout.html"
+        description = _("A framed message that stands out: a deadline, a key piece of "
+                        "information, with an optional button to a page.")
+        preview_value = {
+            "title": _("Applications close on 30 September"), "level": "h2",
+            "text": "<p>{}</p>".format(_("Send your file before the deadline.")),
+            "link": None, "link_label": "",
+        }
 
     def clean(self, value):
         value = super().clean(value)
@@ -88,6 +102,9 @@ class FigureBlock(blocks.StructBlock):
         icon = "image"
         label = _("Image")
         template = "pages/blocks/figure.html"
+        description = _("One image from the library, with its caption and credit.")
+        preview_value = {"image": None, "caption": _("The restored rose window"),
+                         "credit": _("Photographer's name")}
 
 
 class VideoBlock(WithDomIdMixin, blocks.StructBlock):
@@ -102,6 +119,10 @@ class VideoBlock(WithDomIdMixin, blocks.StructBlock):
         icon = "media"
         label = _("Video")
         template = "pages/blocks/video.html"
+        description = _("A video from YouTube, Vimeo or Dailymotion, with its transcript.")
+        preview_value = {"title": _("The restoration site in three minutes"),
+                         "video": "https://www.dailymotion.com/video/x8relais",
+                         "transcript": _("The transcript of the video, for everyone.")}
 
 
 class DocumentBlock(blocks.StructBlock):
@@ -115,6 +136,9 @@ class DocumentBlock(blocks.StructBlock):
         icon = "doc-full"
         label = _("Document to download")
         template = "pages/blocks/document.html"
+        description = _("A download link to a document of the library, with its format and "
+                        "size.")
+        preview_value = {"document": None, "title": _("Application form (PDF)")}
 
 
 class LinkBlock(blocks.StructBlock):
@@ -125,6 +149,10 @@ class LinkBlock(blocks.StructBlock):
     class Meta:
         icon = "link"
         label = _("Link")
+        description = _("A link to a page of the site or to another site.")
+        preview_value = {"page": None, "url": "https://www.culture.gouv.fr/",
+                         "label": _("Ministry of Culture")}
+        preview_template = "pages/blocks/previews/link.html"
 
     def clean(self, value):
         value = super().clean(value)
@@ -144,9 +172,16 @@ class LinkListBlock(blocks.StructBlock):
     links = blocks.ListBlock(LinkBlock(), label=_("Links"), min_num=1)
 
     class Meta:
-        icon = "list-ul"
+        icon = "link"
         label = _("List of links")
         template = "pages/blocks/link_list.html"
+        description = _("A titled list of links to pages or other sites, to read further.")
+        preview_value = {"title": _("To go further"), "links": [
+            {"page": None, "url": "https://www.culture.gouv.fr/",
+             "label": _("Ministry of Culture")},
+            {"page": None, "url": "https://www.service-public.fr/",
+             "label": "Service-public.fr"},
+        ]}
 
 
 class AccordionItemBlock(blocks.StructBlock):
@@ -158,9 +193,16 @@ class AccordionsBlock(WithDomIdMixin, blocks.StructBlock):
     items = blocks.ListBlock(AccordionItemBlock(), label=_("Sections"), min_num=1)
 
     class Meta:
-        icon = "list-ul"
+        icon = "collapse-down"
         label = _("Accordions")
         template = "pages/blocks/accordions.html"
+        description = _("Sections that open on a click: long details readers may skip.")
+        preview_value = {"items": [
+            {"title": _("Who may apply?"),
+             "body": "<p>{}</p>".format(_("Owners of a protected monument."))},
+            {"title": _("Which documents to send?"),
+             "body": "<p>{}</p>".format(_("The form, the estimate and photographs."))},
+        ]}
 
 
 def body_blocks():
@@ -169,7 +211,11 @@ def body_blocks():
         ("heading", HeadingBlock(group=TEXT)),
         ("paragraph", blocks.RichTextBlock(
             label=_("Paragraph"), features=RICH_TEXT_FEATURES, group=TEXT,
-            template="pages/blocks/paragraph.html",
+            template="pages/blocks/paragraph.html", icon="pilcrow",
+            description=_("Text with bold, italics, lists and links."),
+            preview_value="<p>{}</p>".format(_(
+                "The directorate supports the <b>restoration</b> of protected monuments and "
+                "advises their owners.")),
         )),
         ("quote", QuoteBlock(group=TEXT)),
         ("callout", CalloutBlock(group=TEXT)),
@@ -194,9 +240,11 @@ class GalleryBlock(blocks.StructBlock):
     )
 
     class Meta:
-        icon = "image"
+        icon = "grid"
         label = _("Image gallery")
         template = "pages/blocks/gallery.html"
+        description = _("Several images side by side, each with its caption and credit.")
+        preview_value = {"title": _("The site, step by step"), "images": []}
 
 
 class AudioBlock(WithDomIdMixin, blocks.StructBlock):
@@ -210,9 +258,12 @@ class AudioBlock(WithDomIdMixin, blocks.StructBlock):
     )
 
     class Meta:
-        icon = "media"
+        icon = "radio-full"
         label = _("Audio")
         template = "pages/blocks/audio.html"
+        description = _("A sound file (MP3 or Ogg) with a player and its transcript.")
+        preview_value = {"title": _("Interview with the architect"), "audio": None,
+                         "transcript": _("The transcript of the interview, for everyone.")}
 
     def clean(self, value):
         value = super().clean(value)
@@ -255,6 +306,11 @@ class FAQSectionBlock(WithDomIdMixin, blocks.StructBlock):
         icon = "help"
         label = _("Section of questions")
         template = "pages/blocks/accordions.html"
+        description = _("A titled group of questions, each opening on its answer.")
+        preview_value = {"heading": _("Grants"), "items": [
+            {"title": _("Who may apply for a grant?"),
+             "body": "<p>{}</p>".format(_("Owners of a protected monument."))},
+        ]}
 
 
 def faq_blocks():
