@@ -163,7 +163,7 @@ class ContactTopicViewSet(SnippetViewSet):
 class QuestionsGroup(SnippetViewSetGroup):
     items = (QuestionViewSet, ContactTopicViewSet)
     menu_icon = "mail"
-    menu_label = _("Questions from the public")
+    menu_label = _("Questions")
     menu_order = 250
 
 
