@@ -1,11 +1,12 @@
 """The rule blocks of a logo-usage guidelines page. Each rule may show the logo it is about."""
 
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from pages.blocks import HeadingBlock
+from pages.blocks import HeadingBlock, ParagraphBlock
 
 TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol"]
 
@@ -33,7 +34,7 @@ class ClearSpaceBlock(RuleBlock):
         template = "branding/blocks/clear_space.html"
         description = _("The margin to keep empty around the logo, with a diagram.")
         preview_value = {"title": _("Clear space"), "unit": _("the height of the Marianne"),
-                         "text": "<p>{}</p>".format(_("Keep this margin on every side.")),
+                         "text": format_lazy("<p>{}</p>", _("Keep this margin on every side.")),
                          "logo": None, "illustration": None}
 
 
@@ -48,7 +49,7 @@ class MinimumSizeBlock(RuleBlock):
         template = "branding/blocks/minimum_size.html"
         description = _("The smallest width of the logo in print and on screen.")
         preview_value = {"title": _("Minimum sizes"), "print_mm": "20", "screen_px": 120,
-                         "text": "<p>{}</p>".format(_("Below this, the logo is unreadable.")),
+                         "text": format_lazy("<p>{}</p>", _("Below this, the logo is unreadable.")),
                          "logo": None}
 
 
@@ -124,7 +125,7 @@ class DoDontBlock(blocks.StructBlock):
         template = "branding/blocks/do_dont.html"
         description = _("Pairs of images: the right use beside the wrong one.")
         preview_value = {"title": _("Forbidden uses"), "logo": None,
-                         "text": "<p>{}</p>".format(_("Never distort or recolour the logo.")),
+                         "text": format_lazy("<p>{}</p>", _("Never distort or recolour the logo.")),
                          "pairs": []}
 
 
@@ -190,11 +191,7 @@ class ContactBlock(blocks.StructBlock):
 def guidelines_blocks():
     return [
         ("heading", HeadingBlock()),
-        ("paragraph", blocks.RichTextBlock(
-            label=_("Paragraph"), features=TEXT_FEATURES, icon="pilcrow",
-            description=_("Text with bold, italics, lists and links."),
-            preview_value="<p>{}</p>".format(_(
-                "The logo identifies the directorate's support: use it as it is.")))),
+        ("paragraph", ParagraphBlock(features=TEXT_FEATURES)),
         ("clear_space", ClearSpaceBlock()),
         ("minimum_size", MinimumSizeBlock()),
         ("colour_versions", ColourVersionsBlock()),

@@ -3,6 +3,7 @@
 from uuid import uuid4
 
 from django.core.exceptions import ValidationError
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
@@ -45,6 +46,16 @@ class HeadingBlock(blocks.StructBlock):
         preview_value = {"text": _("Visiting the cathedral"), "level": "h2"}
 
 
+class ParagraphBlock(blocks.RichTextBlock):
+    class Meta:
+        icon = "pilcrow"
+        label = _("Paragraph")
+        description = _("Text with bold, italics, lists and links.")
+        preview_value = format_lazy("<p>{}</p>", _(
+            "The directorate supports the restoration of protected monuments and advises "
+            "their owners."))
+
+
 class QuoteBlock(blocks.StructBlock):
     quote = blocks.TextBlock(label=_("Quotation"))
     author = blocks.CharBlock(label=_("Author"), required=False, max_length=200)
@@ -80,7 +91,7 @@ class CalloutBlock(blocks.StructBlock):
                         "information, with an optional button to a page.")
         preview_value = {
             "title": _("Applications close on 30 September"), "level": "h2",
-            "text": "<p>{}</p>".format(_("Send your file before the deadline.")),
+            "text": format_lazy("<p>{}</p>", _("Send your file before the deadline.")),
             "link": None, "link_label": "",
         }
 
@@ -199,9 +210,9 @@ class AccordionsBlock(WithDomIdMixin, blocks.StructBlock):
         description = _("Sections that open on a click: long details readers may skip.")
         preview_value = {"items": [
             {"title": _("Who may apply?"),
-             "body": "<p>{}</p>".format(_("Owners of a protected monument."))},
+             "body": format_lazy("<p>{}</p>", _("Owners of a protected monument."))},
             {"title": _("Which documents to send?"),
-             "body": "<p>{}</p>".format(_("The form, the estimate and photographs."))},
+             "body": format_lazy("<p>{}</p>", _("The form, the estimate and photographs."))},
         ]}
 
 
@@ -209,14 +220,8 @@ def body_blocks():
     """The blocks every content page offers, grouped by theme."""
     return [
         ("heading", HeadingBlock(group=TEXT)),
-        ("paragraph", blocks.RichTextBlock(
-            label=_("Paragraph"), features=RICH_TEXT_FEATURES, group=TEXT,
-            template="pages/blocks/paragraph.html", icon="pilcrow",
-            description=_("Text with bold, italics, lists and links."),
-            preview_value="<p>{}</p>".format(_(
-                "The directorate supports the <b>restoration</b> of protected monuments and "
-                "advises their owners.")),
-        )),
+        ("paragraph", ParagraphBlock(features=RICH_TEXT_FEATURES, group=TEXT,
+                                     template="pages/blocks/paragraph.html")),
         ("quote", QuoteBlock(group=TEXT)),
         ("callout", CalloutBlock(group=TEXT)),
         ("image", FigureBlock(group=MEDIA)),
@@ -309,7 +314,7 @@ class FAQSectionBlock(WithDomIdMixin, blocks.StructBlock):
         description = _("A titled group of questions, each opening on its answer.")
         preview_value = {"heading": _("Grants"), "items": [
             {"title": _("Who may apply for a grant?"),
-             "body": "<p>{}</p>".format(_("Owners of a protected monument."))},
+             "body": format_lazy("<p>{}</p>", _("Owners of a protected monument."))},
         ]}
 
 
