@@ -5,7 +5,10 @@ document.querySelectorAll('.fr-skiplinks a[href="#main-navigation"]').forEach(fu
   link.addEventListener("click", function (event) {
     var navigation = document.getElementById("main-navigation");
     var button = document.getElementById("header-menu-button");
-    if (!navigation || navigation.getClientRects().length || !button) {
+    var menu = document.getElementById("header-menu");
+    // The menu button is shown only on small screens; the menu may be open already.
+    if (!navigation || !button || !button.getClientRects().length
+        || menu.classList.contains("fr-modal--opened")) {
       return;
     }
     event.preventDefault();
