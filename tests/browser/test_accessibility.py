@@ -37,7 +37,11 @@ from pages.news import demo as news_demo
 from pages.publications import demo as publications_demo
 from portal.models import Directorate, SocialAccounts
 from search import indexing
-from tests.browser.conftest import person_user_agent
+from tests.browser.conftest import (
+    person_user_agent,
+    stop_all_requests,
+    wait_for_requests_in_progress,
+)
 from tests.helpers.accessibility import (
     axe_violations,
     heading_level_skips,
@@ -241,10 +245,12 @@ def content(browser, django_db_blocker, tmp_path_factory):
                     locale="fr-FR", viewport=DESKTOP, user_agent=person_user_agent(browser))
             sign_in(contexts["partner"], urls["public"], paths["accounts"]["partner"])
             sign_in(contexts["agent"], urls["intranet"], paths["accounts"]["agent"])
-        yield {"urls": urls, "paths": paths, "contexts": contexts}
+        yield {"urls": urls, "paths": paths, "contexts": contexts, "server": server}
     finally:
         for context in contexts.values():
+            stop_all_requests(context)
             context.close()
+        wait_for_requests_in_progress(server)
         server._live_server_modified_settings.disable()
         server.stop()
         with django_db_blocker.unblock():
@@ -260,6 +266,14 @@ def sign_in(context, base_url, email):
     page.locator("main form button[type=submit]").click()
     expect(page.locator("input[name=password]")).to_have_count(0)
     page.close()
+
+
+def leave(page, content):
+    """Close the page and let the server finish what it asked (each test rolls back its
+    transaction, which the server shares on SQLite)."""
+    page.goto("about:blank")
+    page.close()
+    wait_for_requests_in_progress(content["server"])
 
 
 @pytest.fixture
@@ -292,7 +306,7 @@ def test_page_type_has_no_accessibility_violation(content, django_db_blocker, vi
             missing = missing_references(page)
             screenshot(page, re.sub(r"\W+", "-", f"a11y-{visit.name}-{viewport}"))
     finally:
-        page.close()
+        leave(page, content)
     assert not violations, f"{visit.name} ({path}): {violations}"
     assert not skips, f"{visit.name} ({path}): heading levels skipped: {skips}"
     assert not missing, f"{visit.name} ({path}): references to no element: {missing}"
@@ -319,7 +333,7 @@ def test_the_main_menu_skip_link_leads_to_the_menu(content, django_db_blocker, v
             expect(menu.get_by_role("link").nth(1 if viewport == "mobile" else 0)
                    ).to_be_focused()
     finally:
-        page.close()
+        leave(page, content)
 
 
 def test_figures_are_named_by_their_caption(content, django_db_blocker):
@@ -341,7 +355,7 @@ def test_figures_are_named_by_their_caption(content, django_db_blocker):
             bretagne = page.get_by_role("link", name=re.compile(r"^BRE \d+ – Bretagne"))
             expect(bretagne).to_have_count(1)
     finally:
-        page.close()
+        leave(page, content)
 
 
 def test_the_accessibility_statement_lists_the_page_types_audited():
