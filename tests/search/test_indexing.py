@@ -21,8 +21,9 @@ def entry(obj, source="page"):
     return SearchEntry.objects.filter(key=f"{source}:{obj.pk}").first()
 
 
-def test_the_sources_are_pages_documents_and_local_events():
-    assert {source.name for source in registry.sources()} == {"page", "document", "localevent"}
+def test_the_sources_are_pages_documents_local_events_and_the_directory():
+    assert {source.name for source in registry.sources()} == {
+        "page", "document", "localevent", "person", "service"}
     assert set(registry.result_types()) >= {"page", "news", "publication", "document", "event",
                                             "national_event"}
 
