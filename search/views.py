@@ -87,6 +87,8 @@ def search(request):
     context.update(results=results, page_obj=page_obj,
                    facet_groups=facet_groups(request, results, params),
                    is_filtering=bool(params.facets),
+                   suggestion_url="?" + query_with(request.GET, q=results.suggestion, page=None)
+                   if results.suggestion else "",
                    clear_facets_url="?" + query_with(request.GET, type=None, directorate=None,
                                                      region=None, year=None, page=None))
     return private(TemplateResponse(request, "search/search.html", context))

@@ -132,7 +132,8 @@ def test_published_local_events_only(content):
 
 def test_questions_registrations_and_paper_copy_requests_are_never_indexed(content):
     types = set(SearchEntry.objects.values_list("type", flat=True))
-    assert types <= {"page", "news", "publication", "document", "event", "national_event"}
+    assert types <= {"page", "news", "publication", "document", "event", "national_event",
+                     "person", "service"}
     assert not SearchEntry.objects.filter(heading__icontains="question").exists()
     assert not SearchEntry.objects.filter(key__startswith="question").exists()
 
