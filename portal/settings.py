@@ -95,6 +95,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.search_promotions",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.embeds",
@@ -232,6 +233,10 @@ if ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS = elasticsearch_backends(ELASTICSEARCH_URL, ELASTICSEARCH_INDEX_PREFIX)
 else:
     WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Daily counts of the portal's searches (search_promotions' QueryDailyHits, and the search
+# app's per-site counts that go with their query) kept for the search report's periods:
+# ``searchpromotions_garbage_collect`` deletes older ones.
+WAGTAILSEARCH_HITS_MAX_AGE = 400
 
 # The portal's search (the search app): an Elasticsearch index of its own, one alias per site
 # and language named after SEARCH_INDEX_PREFIX, or without ELASTICSEARCH_URL the database
