@@ -137,3 +137,4 @@ def test_an_upload_on_one_server_is_served_by_the_other_and_the_cache_is_shared(
     response = post_form(browser(), f"{second}/accounts/login/",
                          {"login": ADMIN_EMAIL, "password": PASSWORD})
     assert response.status_code == 200  # the form again, not the step of the TOTP code
+    assert "Trop de tentatives de connexion échouées." in response.text
