@@ -26,6 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from django.conf import settings
 from django.db import connection
 from django.test import override_settings
+from wagtail.models import Site
 
 from bench.site_bench import harness, pages, seed
 from pages.models import ContactPage, ContactTopic, NewsArticlePage, Question
@@ -117,7 +118,9 @@ def phase(env: dict, urls: list[str], seconds: float, article_id: int) -> None:
 
 
 def ask_question(base: str) -> None:
-    contact = ContactPage.objects.live().filter(locale__language_code="fr").first()
+    public_root = Site.objects.get(is_default_site=True).root_page
+    contact = (ContactPage.objects.live().public().descendant_of(public_root)
+               .filter(locale__language_code="fr").first())
     topic = ContactTopic.objects.filter(locale=contact.locale).first()
     url = f"{base}{contact.get_url_parts()[2]}"
     browser = requests.Session()

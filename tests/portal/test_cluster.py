@@ -57,7 +57,9 @@ def cluster(tmp_path):
                               **s3_environment(s3_url, BUCKET))
         setup = json.loads(manage("shell", "-c", SETUP, env=env).strip().splitlines()[-1])
         ports = [free_port(), free_port()]
-        servers = [start_gunicorn(env, port) for port in ports]
+        # The first server streams restricted files, the second hands out signed URLs.
+        servers = [start_gunicorn(env, ports[0]),
+                   start_gunicorn({**env, "S3_PRIVATE_DELIVERY": "redirect"}, ports[1])]
         try:
             for port, server in zip(ports, servers, strict=True):
                 wait_until_serving(f"http://127.0.0.1:{port}/", server,
@@ -115,17 +117,29 @@ def test_an_upload_on_one_server_is_served_by_the_other_and_the_cache_is_shared(
     assert stored == ["private/documents/compte-rendu.txt"]
     assert not any(path.is_file() for path in cluster["tmp"].rglob("*"))
 
-    # The second server sends it to the editor (signed in on the first: the session is shared)...
+    # The second server lets the editor have it (signed in on the first: the session is
+    # shared) through a signed URL of the object store that lives a minute...
     url = f"/documents/{document_id}/compte-rendu.txt"
     response = editor.get(f"{second}{url}", allow_redirects=False)
+    assert response.status_code == 302
+    signed = response.headers["Location"]
+    assert signed.startswith(f"{cluster['s3']}/{BUCKET}/private/documents/compte-rendu.txt?")
+    assert "X-Amz-Expires=60" in signed
+    assert "private" in response.headers["Cache-Control"]
+    from_store = requests.get(signed, timeout=10)
+    assert from_store.content == content
+    assert from_store.headers["Content-Disposition"].startswith("attachment")
+    # ... the first one streams it ...
+    response = editor.get(f"{first}{url}", allow_redirects=False)
     assert response.status_code == 200
     assert response.content == content
     assert response.headers["Content-Disposition"].startswith("attachment")
     assert "private" in response.headers["Cache-Control"]
-    # ... and to nobody else: an anonymous visitor is sent to the login page.
-    response = browser().get(f"{second}{url}", allow_redirects=False)
-    assert response.status_code == 302
-    assert response.headers["Location"].startswith("/accounts/login/")
+    # ... and neither gives it to anyone else: an anonymous visitor goes to the login page.
+    for server in (first, second):
+        response = browser().get(f"{server}{url}", allow_redirects=False)
+        assert response.status_code == 302
+        assert response.headers["Location"].startswith("/accounts/login/")
 
     # The cache is shared: five failed sign-ins on the first server lock the account's
     # sign-in on the second one, even with the right password (allauth's rate limit).
