@@ -309,6 +309,7 @@ if S3_BUCKET:
         "addressing_style": env("S3_ADDRESSING_STYLE") or None,
         "file_overwrite": False,
         "default_acl": None,
+        "signature_version": "s3v4",
     }
     STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": {
         **_s3_options, "location": env("S3_PUBLIC_PREFIX", "public"),
