@@ -68,7 +68,8 @@ def seed():
         print(f"database {connection.settings_dict['NAME']}: already seeded")
         return
     started = time.perf_counter()
-    call_command("load_demo", verbosity=0)
+    if not NewsArticlePage.objects.exists():  # a seeding that stopped half-way goes on
+        call_command("load_demo", verbosity=0)
     seed_pages_and_events()
     indexing.rebuild()
     print(f"seeded in {time.perf_counter() - started:.0f} s")
