@@ -41,8 +41,10 @@ def run_wrk(url: str, host: str, seconds: float, connections: int) -> Load:
     result = subprocess.run(
         ["wrk", f"-t{threads}", f"-c{connections}", f"-d{max(1, round(seconds))}s", "--latency",
          "--timeout", "10s", "-H", f"Host: {host}", url],
-        capture_output=True, text=True, check=True)
+        capture_output=True, text=True, check=False)
     out = result.stdout
+    if not re.search(r"\d+ requests in", out):  # wrk gave up (the server went away)
+        return Load(0, seconds, 1, 0.0, 0.0)
     requests, elapsed = re.search(r"(\d+) requests in ([\d.]+)(us|ms|s)", out).groups()[:2]
     elapsed_s = float(elapsed) * UNITS[re.search(r"requests in [\d.]+(us|ms|s)", out)
                                         .group(1)] / 1000

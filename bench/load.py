@@ -23,23 +23,26 @@ import requests
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from django.conf import settings
-from django.db import connection
-from django.test import override_settings
-from wagtail.models import Site
+from bench import site_bench  # sets Django up, on the benchmark's database
 
-from bench.site_bench import harness, pages, seed
-from pages.models import ContactPage, ContactTopic, NewsArticlePage, Question
-from portal.outbox.models import EmailStatus, OutgoingEmail
-from portal.outbox.sending import send_again
-from tests.helpers.cluster import (
+harness, pages, seed = site_bench.harness, site_bench.pages, site_bench.seed
+
+from django.conf import settings  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test import override_settings  # noqa: E402
+from wagtail.models import Site  # noqa: E402
+
+from pages.models import ContactPage, ContactTopic, NewsArticlePage, Question  # noqa: E402
+from portal.outbox.models import EmailStatus, OutgoingEmail  # noqa: E402
+from portal.outbox.sending import send_again  # noqa: E402
+from tests.helpers.cluster import (  # noqa: E402
     app_environment,
     free_port,
     start_gunicorn,
     stop,
     wait_until_serving,
 )
-from tests.helpers.mailserver import MailServer
+from tests.helpers.mailserver import MailServer  # noqa: E402
 
 LOAD_SECONDS = float(os.environ.get("LOAD_SECONDS", "60"))
 FAULT_SECONDS = float(os.environ.get("FAULT_SECONDS", "20"))
@@ -79,11 +82,15 @@ def publish_while(base: str, running: list[threading.Thread], article_id: int):
         page.save_revision().publish()
         published = time.monotonic()
         url = f"{base}{page.get_url_parts()[2]}"
-        while time.monotonic() - published < 10:
-            if page.title in requests.get(url, headers={"Host": HOST}, timeout=10).text:
-                break
+        seen = None
+        while seen is None and time.monotonic() - published < 10:
+            try:
+                if page.title in requests.get(url, headers={"Host": HOST}, timeout=5).text:
+                    seen = time.monotonic() - published
+            except requests.RequestException:  # a saturated server: not seen yet
+                pass
             time.sleep(0.02)
-        delays.append(time.monotonic() - published)
+        delays.append(seen if seen is not None else float("inf"))
         time.sleep(3)
     return delays, page.title
 
