@@ -11,16 +11,17 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0}  # wrk's units, in ms
 
 
 @dataclass
 class Load:
     requests: int
     seconds: float
-    errors: int  # non-2xx/3xx answers, connection errors and timeouts
+    errors: int  # answers other than 2xx/3xx
     p50_ms: float
     p99_ms: float
+    timeouts: int = 0  # connection errors and requests without an answer within 10 s
 
     @property
     def rps(self) -> float:
@@ -32,7 +33,7 @@ def generator() -> str:
 
 
 def _wrk_ms(text: str, label: str) -> float:
-    value, unit = re.search(rf"^\s*{label}\s+([\d.]+)(us|ms|s)\s*$", text, re.M).groups()
+    value, unit = re.search(rf"^\s*{label}\s+([\d.]+)(us|ms|s|m)\s*$", text, re.M).groups()
     return float(value) * UNITS[unit]
 
 
@@ -44,16 +45,16 @@ def run_wrk(url: str, host: str, seconds: float, connections: int) -> Load:
         capture_output=True, text=True, check=False)
     out = result.stdout
     if not re.search(r"\d+ requests in", out):  # wrk gave up (the server went away)
-        return Load(0, seconds, 1, 0.0, 0.0)
-    requests, elapsed = re.search(r"(\d+) requests in ([\d.]+)(us|ms|s)", out).groups()[:2]
-    elapsed_s = float(elapsed) * UNITS[re.search(r"requests in [\d.]+(us|ms|s)", out)
+        return Load(0, seconds, 0, 0.0, 0.0, timeouts=1)
+    requests, elapsed = re.search(r"(\d+) requests in ([\d.]+)(us|ms|s|m)", out).groups()[:2]
+    elapsed_s = float(elapsed) * UNITS[re.search(r"requests in [\d.]+(us|ms|s|m)", out)
                                         .group(1)] / 1000
     errors = sum(int(n) for n in re.findall(r"Non-2xx or 3xx responses: (\d+)", out))
     socket = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)",
                        out)
-    if socket:
-        errors += sum(int(n) for n in socket.groups())
-    return Load(int(requests), elapsed_s, errors, _wrk_ms(out, "50%"), _wrk_ms(out, "99%"))
+    timeouts = sum(int(n) for n in socket.groups()) if socket else 0
+    return Load(int(requests), elapsed_s, errors, _wrk_ms(out, "50%"), _wrk_ms(out, "99%"),
+                timeouts)
 
 
 def run_python(url: str, host: str, seconds: float, connections: int) -> Load:
@@ -61,13 +62,13 @@ def run_python(url: str, host: str, seconds: float, connections: int) -> Load:
     match = re.match(r"http://([^/:]+):(\d+)(/.*)", url)
     address, port, path = match.group(1), int(match.group(2)), match.group(3)
     latencies: list[float] = []
-    errors = [0]
+    errors, timeouts = [0], [0]
     lock = threading.Lock()
     deadline = time.monotonic() + seconds
 
     def worker():
         connection = http.client.HTTPConnection(address, port, timeout=10)
-        mine, failed = [], 0
+        mine, failed, lost = [], 0, 0
         while time.monotonic() < deadline:
             started = time.perf_counter()
             try:
@@ -77,13 +78,14 @@ def run_python(url: str, host: str, seconds: float, connections: int) -> Load:
                 if response.status >= 400:
                     failed += 1
             except (OSError, http.client.HTTPException):
-                failed += 1
+                lost += 1
                 connection.close()
                 connection = http.client.HTTPConnection(address, port, timeout=10)
             mine.append((time.perf_counter() - started) * 1000)
         with lock:
             latencies.extend(mine)
             errors[0] += failed
+            timeouts[0] += lost
 
     started = time.monotonic()
     threads = [threading.Thread(target=worker) for _ in range(connections)]
@@ -93,7 +95,7 @@ def run_python(url: str, host: str, seconds: float, connections: int) -> Load:
         thread.join()
     elapsed = time.monotonic() - started
     quantiles = statistics.quantiles(latencies, n=100) if len(latencies) > 1 else [0.0] * 99
-    return Load(len(latencies), elapsed, errors[0], quantiles[49], quantiles[98])
+    return Load(len(latencies), elapsed, errors[0], quantiles[49], quantiles[98], timeouts[0])
 
 
 def load(url: str, host: str, seconds: float, connections: int) -> Load:

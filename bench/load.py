@@ -100,8 +100,10 @@ def report_load(outcome: dict) -> None:
         thread.join()
     for url, result in outcome["results"].items():
         print(f"  {url}: {result.requests} requests, {result.rps:.0f} req/s, "
-              f"p99 {result.p99_ms:.0f} ms, {result.errors} errors")
-        check(result.errors == 0 and result.requests > 0, f"{url} answered without error")
+              f"p99 {result.p99_ms:.0f} ms, {result.errors} error answers, "
+              f"{result.timeouts} without an answer within 10 s")
+        check(result.errors == 0 and result.requests > 0, f"{url}: no error answer")
+        check(result.timeouts == 0, f"{url}: every request answered within 10 s")
 
 
 def phase(env: dict, urls: list[str], seconds: float, article_id: int) -> None:
