@@ -26,7 +26,7 @@ def drop_index(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('events', '0012_callout_heading_level'),
+        ('events', '0013_stream_blocks_guidance'),
     ]
 
     operations = [migrations.RunPython(create_index, drop_index)]
