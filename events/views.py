@@ -120,8 +120,8 @@ def my_events(request):
         return answer_invalid_filters(request, invalid, response)
     page_obj = paginate(request, events, MY_EVENTS_PER_PAGE)
     # Any event at all (else the page invites to propose the first one): the page's count
-    # says so unless filters narrow it.
-    has_events = own.exists() if filters.is_filtering else page_obj.paginator.count > 0
+    # says so, unless filters leave none.
+    has_events = page_obj.paginator.count > 0 or (filters.is_filtering and own.exists())
     response.context_data.update(events=page_obj.object_list, page_obj=page_obj,
                                  has_events=has_events)
     return response
