@@ -64,7 +64,7 @@ def propose_event(page, urls):
     commune.press_sequentially("renn")
     page.get_by_role("option", name="Rennes (35000) — Ille-et-Vilaine (35)").click()
     expect(commune).to_have_value("Rennes")
-    expect(page.get_by_label("Postcode")).to_have_value("35000")
+    expect(page.get_by_role("textbox", name="Postcode")).to_have_value("35000")
     expect(page.locator("#venue-commune-found")).to_contain_text("35238")
     expect(page.get_by_label("Latitude")).to_have_count(0)  # the address is enough
     # On site or online: one group of radio buttons, each drawn beside its label.
