@@ -74,7 +74,8 @@ class VenueForm(forms.ModelForm):
         label=_("Postcode"), max_length=5, required=False, validators=[postcode_validator],
         help_text=_("Filled in with the commune's; change it if the place has another one."),
     )
-    commune_code = forms.CharField(max_length=5, required=False, widget=forms.HiddenInput)
+    # Filled in by the list; only a hint for telling communes of the same name apart.
+    commune_code = forms.CharField(required=False, widget=forms.HiddenInput)
 
     class Meta:
         model = Venue
@@ -82,6 +83,8 @@ class VenueForm(forms.ModelForm):
 
     def clean(self):
         data = super().clean()
+        # A hidden field shows no error: a code that is not one counts as none.
+        self.errors.pop("commune_code", None)
         if self.has_error("commune") or self.has_error("postcode"):
             return data
         try:

@@ -133,6 +133,16 @@ def test_without_javascript_the_server_finds_the_commune(client, edition, organi
     assert venue.latitude is None and venue.longitude is None  # never asked
 
 
+def test_a_tampered_commune_code_is_only_ignored(client, edition, organiser):
+    client.post("/evenements/proposer/", details(edition))
+    event = LocalEvent.objects.get(organiser=organiser)
+    response = client.post(step_url(event, "lieu"), {
+        **VENUE, "venue-commune_code": "\x00" + "9" * 300})
+    assert response.status_code == 302
+    event.refresh_from_db()
+    assert event.venue.commune_code == "35238"
+
+
 def test_an_unknown_commune_is_a_field_error_keeping_what_was_typed(client, edition, organiser):
     client.post("/evenements/proposer/", details(edition))
     event = LocalEvent.objects.get(organiser=organiser)
