@@ -30,7 +30,7 @@ def load_communes(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('events', '0012_callout_heading_level'),
+        ('events', '0013_stream_blocks_guidance'),
     ]
 
     operations = [
