@@ -30,7 +30,7 @@ def load_communes(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('events', '0013_stream_blocks_guidance'),
+        ('events', '0014_localevent_search_text_trigram_index'),
     ]
 
     operations = [
