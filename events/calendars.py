@@ -91,7 +91,9 @@ def local_event_vevents(*, pk, title, description, venue, url, status, updated_a
     location, geo = "", None
     if venue is not None:
         name, address, postcode, commune, latitude, longitude = venue
-        location, geo = f"{name}, {address}, {postcode} {commune}", (latitude, longitude)
+        location = f"{name}, {address}, {postcode} {commune}"
+        if latitude is not None and longitude is not None:  # not known yet for every venue
+            geo = (latitude, longitude)
     properties = event_properties(summary=title, description=description, location=location,
                                   url=url, cancelled=status == EventStatus.CANCELLED, geo=geo)
     return "".join(

@@ -13,6 +13,8 @@ from events.models import (
     ACCESSIBILITY,
     AttendanceMode,
     Department,
+    EventStatus,
+    LocalEvent,
     NationalEventPage,
     Region,
     Theme,
@@ -151,3 +153,32 @@ class StatisticsFilters(ListFilters):
     list_name = "events-statistics"
 
     edition = ModelChoiceFilter(label=_("National event"), queryset=public_editions)
+
+
+def _own_editions(request):
+    """The national events the signed-in organiser has events in."""
+    if request is None or not request.user.is_authenticated:
+        return NationalEventPage.objects.none()
+    return NationalEventPage.objects.filter(
+        pk__in=LocalEvent.objects.filter(organiser=request.user).values("edition_id")
+    ).order_by("-edition_year", "title")
+
+
+class MyEventsFilters(ListFilters):
+    """The filters of an organiser's own events (*My events*). Not in ``LISTS``: the list
+    is its organiser's alone (``tests/events/test_organisers.py`` tries its bad values)."""
+
+    q = CharFilter(label=_("Search"), max_length=100, method="filter_text",
+                   help_text=_("A word of the title, description, place or commune"))
+    status = ChoiceFilter(label=_("Status"), choices=EventStatus.choices,
+                          empty_label=_("Any"), method="filter_status")
+    edition = ModelChoiceFilter(label=_("National event"), queryset=_own_editions,
+                                empty_label=_("Any"))
+
+    def filter_text(self, events, name, value):
+        return events.filter(search_text__contains=folded(value))
+
+    def filter_status(self, events, name, value):
+        if value == EventStatus.SUBMITTED:  # a submission, or changes to a published event
+            return events.awaiting_moderation()
+        return events.filter(status=value)

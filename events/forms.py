@@ -5,10 +5,15 @@ The forms change the event's working version in memory (``save(commit=False)``),
 time slots included (modelcluster's forms); ``events.moderation.save_draft`` stores it."""
 
 from django import forms
+from django.core.exceptions import ValidationError
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
+from dsfr.forms import DsfrBoundField
 from modelcluster.forms import BaseChildFormSet, ClusterForm, childformset_factory
 
+from events import communes
 from events.models import LocalEvent, NationalEventPage, TimeSlot, Venue, public_edition_ids
+from events.models.local import postcode_validator
 from portal.fields import ModelChoiceField, ModelMultipleChoiceField
 from portal.uploads import MAX_PHOTO_MEGAPIXELS, name_for_format, photo_format
 
@@ -54,14 +59,44 @@ class EventDetailsForm(ClusterForm):
 
 
 class VenueForm(forms.ModelForm):
+    """The place by its address: the commune is picked from the reference data (typed, then
+    chosen in the list that ``events/communes.js`` offers, or resolved here from what was
+    typed), which gives its INSEE code and department. Coordinates are never asked."""
+
+    commune = forms.CharField(
+        label=_("Commune"), max_length=150,
+        help_text=_("Type the first letters of its name or its postcode, then pick it from "
+                    "the list."),
+        widget=forms.TextInput(attrs={"autocomplete": "off",
+                                      "data-communes-url": reverse_lazy("events:communes")}),
+    )
+    postcode = forms.CharField(
+        label=_("Postcode"), max_length=5, required=False, validators=[postcode_validator],
+        help_text=_("Filled in with the commune's; change it if the place has another one."),
+    )
+    # Filled in by the list; only a hint for telling communes of the same name apart.
+    commune_code = forms.CharField(required=False, widget=forms.HiddenInput)
+
     class Meta:
         model = Venue
-        fields = ["name", "address", "postcode", "commune", "commune_code", "department",
-                  "latitude", "longitude"]
-        widgets = {"latitude": forms.NumberInput(attrs={"step": "any"}),
-                   "longitude": forms.NumberInput(attrs={"step": "any"})}
-        help_texts = {"latitude": _("Decimal degrees, for example 48.1113"),
-                      "longitude": _("Decimal degrees, for example -1.6800")}
+        fields = ["name", "address", "commune", "postcode", "commune_code"]
+
+    def clean(self):
+        data = super().clean()
+        # A hidden field shows no error: a code that is not one counts as none.
+        self.errors.pop("commune_code", None)
+        if self.has_error("commune") or self.has_error("postcode"):
+            return data
+        try:
+            commune = communes.resolve(data["commune"], data.get("postcode", ""),
+                                       data.get("commune_code", ""))
+        except ValidationError as error:
+            self.add_error("commune", error)
+            return data
+        data.update(commune=commune.name, commune_code=commune.code,
+                    postcode=data.get("postcode") or commune.postcode)
+        self.instance.department = commune.department
+        return data
 
     def save_or_reuse(self) -> Venue:
         """The same place (name and commune) is one venue shared by every organiser."""
@@ -70,7 +105,7 @@ class VenueForm(forms.ModelForm):
             key=Venue.make_key(data["name"], data["commune_code"])).first()
         if existing is not None:
             return existing
-        return Venue.objects.create(**data)
+        return self.save()
 
 
 class AttendanceForm(forms.ModelForm):
@@ -78,6 +113,11 @@ class AttendanceForm(forms.ModelForm):
         model = LocalEvent
         fields = ["attendance_mode", "online_url"]
         widgets = {"attendance_mode": forms.RadioSelect}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # django-dsfr renders the choice as one radio fieldset (``as_field_group``).
+        self.fields["attendance_mode"].bound_field_class = DsfrBoundField
 
 
 class TimeSlotForm(forms.ModelForm):

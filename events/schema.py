@@ -10,7 +10,7 @@ ATTENDANCE = {
 
 
 def _place(venue):
-    return {
+    place = {
         "@type": "Place",
         "name": venue.name,
         "address": {
@@ -21,9 +21,11 @@ def _place(venue):
             "addressRegion": venue.department.region.name,
             "addressCountry": "FR",
         },
-        "geo": {"@type": "GeoCoordinates", "latitude": venue.latitude,
-                "longitude": venue.longitude},
     }
+    if venue.latitude is not None and venue.longitude is not None:  # not known yet for all
+        place["geo"] = {"@type": "GeoCoordinates", "latitude": venue.latitude,
+                        "longitude": venue.longitude}
+    return place
 
 
 def event_json_ld(event, request) -> dict:

@@ -15,6 +15,7 @@ urlpatterns = [
     path("mes-evenements/<int:pk>/disponibilite/", views.change_availability,
          name="availability"),
     path("mes-evenements/<int:pk>/<slug:step>/", views.edit_step, name="edit_step"),
+    path("communes.json", views.commune_suggestions, name="communes"),
     path("statistiques/", views.statistics, name="statistics"),
     path("inscription/annuler/<str:token>/", registrations.cancel_registration,
          name="cancel_registration"),

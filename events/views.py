@@ -6,14 +6,16 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.db.models.functions import Coalesce, Greatest
-from django.http import Http404, HttpResponseBadRequest
+from django.http import Http404, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_POST
 
-from events import calendars, exports, moderation
-from events.filters import ExportFilters, StatisticsFilters, public_editions
+from events import calendars, communes, exports, moderation
+from events.filters import ExportFilters, MyEventsFilters, StatisticsFilters, public_editions
 from events.forms import (
     AttendanceForm,
     AudienceForm,
@@ -24,6 +26,7 @@ from events.forms import (
 from events.models import EventStatus, LocalEvent, RegionalProgrammePage
 from events.officers import officer_regions
 from events.schema import event_json_ld
+from portal.filters import InvalidFilters, answer_invalid_filters
 from portal.listing import paginate
 
 MY_EVENTS_PER_PAGE = 25
@@ -100,15 +103,28 @@ def _own_event(request, pk):
 
 @login_required
 def my_events(request):
+    """The organiser's events, most recently worked on first, with filters (status, national
+    event, words); a bad filter value is a 400 naming the filter, the form kept."""
     # A change to a published event is a revision: it counts as activity too.
     last_activity = Greatest("updated_at", Coalesce("latest_revision__created_at", "updated_at"))
-    events = (LocalEvent.objects.filter(organiser=request.user)
-              .select_related("venue", "edition", "latest_revision")
-              .defer("latest_revision__content")
-              .order_by(last_activity.desc(), "-pk"))
+    own = LocalEvent.objects.filter(organiser=request.user)
+    filters = MyEventsFilters(request.GET, queryset=own, request=request)
+    response = TemplateResponse(request, "events/organiser/my_events.html", {
+        "filters": filters})
+    try:
+        events = (filters.qs.select_related("venue", "edition", "latest_revision")
+                  .defer("latest_revision__content")
+                  .order_by(last_activity.desc(), "-pk"))
+    except InvalidFilters as invalid:
+        response.context_data.update(events=[], page_obj=None, has_events=own.exists())
+        return answer_invalid_filters(request, invalid, response)
     page_obj = paginate(request, events, MY_EVENTS_PER_PAGE)
-    return render(request, "events/organiser/my_events.html",
-                  {"events": page_obj.object_list, "page_obj": page_obj})
+    # Any event at all (else the page invites to propose the first one): the page's count
+    # says so, unless filters leave none.
+    has_events = page_obj.paginator.count > 0 or (filters.is_filtering and own.exists())
+    response.context_data.update(events=page_obj.object_list, page_obj=page_obj,
+                                 has_events=has_events)
+    return response
 
 
 def _step_context(event, step, **forms):
@@ -180,7 +196,22 @@ def _venue_step(request, event, working, step):
         working.venue = venue_form.save_or_reuse()
         return _after_save(request, event, working, step)
     return render(request, "events/organiser/step_venue.html", _step_context(
-        event, step, venue_form=venue_form, attendance_form=attendance_form))
+        event, step, venue_form=venue_form, attendance_form=attendance_form,
+        commune_found=communes.describe(working.venue.department, working.venue.commune_code)
+        if working.venue and not venue_form.is_bound else ""))
+
+
+@cache_control(max_age=3600, public=True)
+def commune_suggestions(request):
+    """Communes of the reference data matching the first letters of a name or postcode
+    (``?q=``), for the autocomplete of the organisers' venue step; one query."""
+    typed = request.GET.get("q", "")[:150].replace("\x00", "")
+    return JsonResponse({"communes": [
+        {"name": commune.name, "postcode": commune.postcode, "code": commune.code,
+         "department": str(commune.department),
+         "description": communes.describe(commune.department, commune.code)}
+        for commune in communes.suggestions(typed)
+    ]})
 
 
 def _dates_step(request, event, working, step):

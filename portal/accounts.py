@@ -6,10 +6,12 @@ import time
 from allauth.account import app_settings as account_settings
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.authentication import get_authentication_records
+from allauth.account.utils import get_next_redirect_url
 from allauth.mfa import app_settings as mfa_settings
 from allauth.mfa.adapter import get_adapter as get_mfa_adapter
 from allauth.mfa.base.forms import AuthenticateForm, ReauthenticateForm
 from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.views import ActivateTOTPView
 from allauth.mfa.utils import is_mfa_enabled
 from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
 from django.contrib import messages
@@ -104,6 +106,38 @@ class TOTPAuthenticateForm(RefuseReplayedTOTPCodeMixin, AuthenticateForm):
 
 class TOTPReauthenticateForm(RefuseReplayedTOTPCodeMixin, ReauthenticateForm):
     """allauth's second-factor form before a sensitive change (MFA_FORMS["reauthenticate"])."""
+
+
+class ActivateTOTPThenContinueView(ActivateTOTPView):
+    """allauth's page that sets up TOTP (same URL and name), which then goes on to where the
+    user was going (``next``: the admin page that sent them here), not to the recovery codes.
+
+    allauth shows the recovery codes next, and that page asks for the password again (an
+    authenticator now exists): someone sent to set up TOTP on their way to the admin would be
+    left there. The codes are made all the same and stay under the account's two-factor page.
+    """
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["redirect_field_value"] = get_next_redirect_url(self.request) or ""
+        return context
+
+    def get_success_url(self) -> str:
+        next_url = get_next_redirect_url(self.request)
+        if next_url:
+            return next_url
+        if can_reach_admin(self.request.user):
+            return ADMIN_PREFIX
+        return super().get_success_url()
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        if self.did_generate_recovery_codes:
+            messages.info(self.request, _(
+                "Recovery codes were made for you: if you lose your phone, one of them signs "
+                "you in. Print or copy them from the two-factor authentication page of your "
+                "account."))
+        return response
 
 
 class AdminAccessMiddleware:

@@ -8,6 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from portal import media, views
+from portal.accounts import ActivateTOTPThenContinueView
 
 urlpatterns = [
     # The admin signs in through allauth only (MFA, rate limits): its own login page is closed.
@@ -31,6 +32,9 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += i18n_patterns(
+    # allauth's TOTP set-up, going back afterwards to where the user was going.
+    path("accounts/2fa/totp/activate/", ActivateTOTPThenContinueView.as_view(),
+         name="mfa_activate_totp"),
     path("accounts/", include("allauth.urls")),
     path("evenements/", include("events.urls")),
     path("relations-presse/", include("press.urls")),

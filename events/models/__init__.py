@@ -14,5 +14,5 @@ from events.models.pages import (  # noqa: F401
     RegionalProgrammePage,
     public_edition_ids,
 )
-from events.models.reference import Department, Region, Theme  # noqa: F401
+from events.models.reference import Commune, Department, Region, Theme  # noqa: F401
 from events.models.registrations import Registration, RegistrationStatus  # noqa: F401

@@ -94,8 +94,9 @@ class Venue(models.Model):
     department = models.ForeignKey(
         Department, verbose_name=_("department"), on_delete=models.PROTECT, related_name="venues"
     )
-    latitude = models.FloatField(_("latitude"))
-    longitude = models.FloatField(_("longitude"))
+    # Never asked of organisers (they give the address); filled in later, when known.
+    latitude = models.FloatField(_("latitude"), null=True, blank=True)
+    longitude = models.FloatField(_("longitude"), null=True, blank=True)
     # Same name in the same commune is the same place: organisers share venues.
     key = models.CharField(max_length=260, unique=True, editable=False)
 

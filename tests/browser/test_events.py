@@ -59,12 +59,24 @@ def propose_event(page, urls):
 
     page.get_by_label("Name of the place").fill("Chapelle Saint-Yves")
     page.get_by_label("Street address").fill("2 rue Saint-Yves")
-    page.get_by_label("Postcode").fill("35000")
-    page.get_by_label("Commune", exact=True).fill("Rennes")
-    page.get_by_label("Commune INSEE code").fill("35238")
-    page.get_by_label("Department").select_option(label="Ille-et-Vilaine (35)")
-    page.get_by_label("Latitude").fill("48.1113")
-    page.get_by_label("Longitude").fill("-1.68")
+    # The commune: a few letters typed, then picked from the list of our reference data.
+    commune = page.get_by_role("combobox", name="Commune")
+    commune.press_sequentially("renn")
+    page.get_by_role("option", name="Rennes (35000) — Ille-et-Vilaine (35)").click()
+    expect(commune).to_have_value("Rennes")
+    expect(page.get_by_role("textbox", name="Postcode")).to_have_value("35000")
+    expect(page.locator("#venue-commune-found")).to_contain_text("35238")
+    expect(page.get_by_label("Latitude")).to_have_count(0)  # the address is enough
+    # On site or online: one group of radio buttons, each drawn beside its label.
+    attendance = page.get_by_role("group", name="Attendance")
+    expect(attendance.get_by_role("radio")).to_have_count(3)
+    for label in attendance.locator("label.fr-label").all():
+        expect(label).to_be_visible()
+        assert label.evaluate("label => getComputedStyle(label, '::before').content") != "none"
+    expect(page.get_by_label("On site", exact=True)).to_be_checked()
+    page.get_by_text("On site and online", exact=True).click()
+    expect(page.get_by_label("On site and online")).to_be_checked()
+    page.get_by_label("Online link").fill("https://visio.example.org/chapelle")
     page.get_by_role("button", name="Save and continue").click()
 
     page.get_by_label("Start").first.fill("2026-09-19T10:00")

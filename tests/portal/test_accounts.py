@@ -183,3 +183,34 @@ def test_removing_an_authenticator_still_asks_for_the_password(public_client, ed
     response = public_client.get("/accounts/2fa/totp/deactivate/")
     assert response.status_code == 302
     assert urlparse(response["Location"]).path == "/accounts/reauthenticate/"
+
+
+def test_after_setting_up_totp_the_editor_goes_on_to_the_admin_without_the_password(
+    public_client, editor, sites
+):
+    login(public_client, "editrice@example.org")
+    sent = public_client.get("/admin/pages/")
+    activate_url = sent["Location"]
+    page = public_client.get(activate_url)
+    # The form keeps where the editor was going.
+    assert '<input type="hidden" name="next" value="/admin/pages/">' in page.content.decode()
+    secret = page.context["form"].secret
+    done = public_client.post("/accounts/2fa/totp/activate/",
+                              {"code": current_totp_code(secret), "next": "/admin/pages/"})
+    assert done.status_code == 302
+    # Straight back to the admin: no recovery-codes page, no password asked again.
+    assert done["Location"] == "/admin/pages/"
+    assert public_client.get(done["Location"]).status_code == 200
+    assert editor.authenticator_set.filter(type="recovery_codes").exists()
+
+
+def test_after_setting_up_totp_without_next_an_editor_lands_in_the_admin(
+    public_client, editor, sites
+):
+    login(public_client, "editrice@example.org")
+    page = public_client.get("/accounts/2fa/totp/activate/")
+    secret = page.context["form"].secret
+    done = public_client.post("/accounts/2fa/totp/activate/",
+                              {"code": current_totp_code(secret), "next": "https://evil.example/"})
+    assert done.status_code == 302
+    assert done["Location"] == "/admin/"
