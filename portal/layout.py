@@ -101,7 +101,12 @@ def _on_save_or_delete(sender, **kwargs):
         return
     if _CONTENT_MODELS is None:  # the hooks are read at the first save, once apps are loaded
         _CONTENT_MODELS = _page_content_models()
-    if _is_setting(sender) or issubclass(sender, _CONTENT_MODELS):
+    if _is_setting(sender):
+        # A setting's row is created with its defaults the first time a page reads it, which
+        # changes nothing a visitor sees; the admin's form then updates that row.
+        if not kwargs.get("created"):
+            bump()
+    elif issubclass(sender, _CONTENT_MODELS):
         bump()
 
 
