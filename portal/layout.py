@@ -25,6 +25,8 @@ from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from wagtail import hooks
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
 
@@ -85,7 +87,7 @@ def locales(request) -> list[tuple[int, str, str]]:
 
 
 def _page_content_models() -> tuple[type, ...]:
-    models = [PageViewRestriction, Site, Locale]
+    models = [PageViewRestriction, Site, Locale, get_image_model(), get_document_model()]
     for hook in hooks.get_hooks(PAGE_CONTENT_MODELS_HOOK):
         models.extend(hook())
     return tuple(models)
