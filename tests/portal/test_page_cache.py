@@ -2,20 +2,24 @@
 (portal/layout.py): what is kept, for whom, and when it is dropped."""
 
 import re
+from datetime import timedelta
+from io import StringIO
 
 import pytest
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.messages.storage.cookie import CookieStorage
+from django.core.management import call_command
 from django.db import connection
 from django.http import HttpResponse
 from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from wagtail.models import Locale, PageViewRestriction
 
-from pages.models import ContactPage, ContactTopic, Question
+from pages.models import ContactPage, ContactTopic, NewsCategory, Question, StandardPage
+from portal import layout
 from portal.models import SiteIdentity
 from tests.helpers.pages import add_page
 
@@ -181,3 +185,33 @@ def test_layout_costs_no_query_once_kept(public_home, section, settings):
                   "wagtailcore_pageviewrestriction_groups", "wagtailcore_locale\" ORDER BY"):
         assert table not in tables
     assert len(captured) <= 9  # Wagtail's routing and serve checks, the page and its own lists
+
+
+def test_a_scheduled_page_going_live_drops_the_cached_pages(public_home, section):
+    page = StandardPage(title="Programme", slug="programme", show_in_menus=True, live=False)
+    public_home.add_child(instance=page)
+    revision = page.save_revision()
+    revision.approved_go_live_at = timezone.now() - timedelta(minutes=1)
+    revision.save()
+    anonymous().get("/")
+    cached = anonymous().get("/")
+    assert cached[CACHE] == "hit" and "Programme" not in menu_titles(cached)
+    call_command("publish_scheduled", stdout=StringIO())
+    assert "Programme" in menu_titles(anonymous().get("/"))
+
+
+def test_a_snippet_pages_show_drops_the_cached_pages_and_a_question_does_not(public_home):
+    before = layout.generation()
+    NewsCategory.objects.create(name="Patrimoine", slug="patrimoine", locale=public_home.locale)
+    after = layout.generation()
+    assert after != before
+    Question.objects.create(topic=ContactTopic.objects.create(
+        name="Archéologie", email="sra@example.org", locale=public_home.locale),
+        subject="Fouilles", message="Bonjour", name="Anne", email="anne@example.org",
+        locale=public_home.locale)
+    assert layout.generation() != after  # the topic: a snippet the contact page shows
+    generation = layout.generation()
+    Question.objects.create(topic=ContactTopic.objects.get(), subject="Fouilles 2",
+                            message="Bonjour", name="Anne", email="anne@example.org",
+                            locale=public_home.locale)
+    assert layout.generation() == generation  # a visitor's question changes no page
