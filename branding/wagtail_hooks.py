@@ -9,6 +9,7 @@ from branding.admin import BrandingGroup, DownloadCountsView
 from branding.models import Proof
 from branding.models.proofs import DUE_SOON_DAYS
 from branding.officers import may_review
+from portal.layout import PAGE_CONTENT_MODELS_HOOK
 
 
 @hooks.register("register_admin_viewset")
@@ -64,3 +65,11 @@ def proofs_due_panel(request, panels):
     proofs = list(Proof.objects.due_soon().order_by("planned_date", "pk")[:20])
     if proofs:
         panels.append(ProofsDuePanel(proofs))
+
+
+@hooks.register(PAGE_CONTENT_MODELS_HOOK)
+def logos_pages_show():
+    """The guidelines page and the kits show these: a change drops the cached pages."""
+    from branding.models import KitItem, Logo, LogoVariant, LogoVersion
+
+    return [Logo, LogoVersion, LogoVariant, KitItem]

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from events.models import DirectorateEventPage, NationalEventPage
 from pages.base.models import HomePage, IntranetHomePage
-from portal.intranet import visible_to
+from portal.intranet import public_pages, visible_to
 
 UPCOMING_COUNT = 3
 
@@ -20,7 +20,7 @@ def upcoming_directorate_events(pages):
 
 def next_national_event(home):
     """The national event on now or coming next on this site."""
-    return (NationalEventPage.objects.live().public().descendant_of(home)
+    return (public_pages(NationalEventPage.objects.live()).descendant_of(home)
             .filter(end_date__gte=timezone.localdate()).order_by("start_date", "pk").first())
 
 
@@ -28,7 +28,7 @@ def home_events_section(home, request):
     if isinstance(home, HomePage):
         national = next_national_event(home)
         events = upcoming_directorate_events(
-            DirectorateEventPage.objects.public().descendant_of(home))
+            public_pages(DirectorateEventPage.objects.all()).descendant_of(home))
         return {
             "template": "events/includes/home_events.html",
             "order": 10,

@@ -26,6 +26,7 @@ from events.officers import events_for_officer, may_moderate
 from pages.base.models import HOME_SECTIONS_HOOK
 from portal.dashboard import WaitingPanel, waiting_panel
 from portal.filters import AdminFilters, AdminSnippetIndexView
+from portal.layout import PAGE_CONTENT_MODELS_HOOK
 
 
 class RegionalObjectMixin:
@@ -224,3 +225,12 @@ class EventsToModeratePanel(WaitingPanel):
 
     def item_label(self, item):
         return f"{item.title} ({item.region})"
+
+
+@hooks.register(PAGE_CONTENT_MODELS_HOOK)
+def events_pages_show():
+    """Programmes, the home page and event pages list these: a change drops the cached
+    layout and pages (portal.layout)."""
+    from events.models import Department, Region, Theme, TimeSlot, Venue
+
+    return [LocalEvent, Registration, TimeSlot, Venue, Region, Department, Theme]

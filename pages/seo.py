@@ -12,6 +12,7 @@ from django.utils import translation
 
 from pages.structured_data import absolute_url, sharing_rendition
 from portal.models import SiteIdentity
+from portal.navigation import page_translations
 
 # OpenGraph wants a territory with the language.
 OG_LOCALES = {"fr": "fr_FR", "en": "en_GB"}
@@ -25,12 +26,6 @@ class Alternate:
 
 def og_locale(language_code: str) -> str:
     return OG_LOCALES.get(language_code, language_code)
-
-
-def live_translations(page) -> dict[str, object]:
-    """The live versions of a page by language code, itself included."""
-    translations = page.get_translations(inclusive=True).live().select_related("locale")
-    return {translated.locale.language_code: translated for translated in translations}
 
 
 def translation_alternates(request, translations) -> list[Alternate]:
@@ -75,7 +70,7 @@ def head_meta(request, page, canonical_url: str = "") -> dict:
     if page is None or not page.pk:
         return meta
     page_url = page.get_full_url(request)
-    translations = live_translations(page)
+    translations = page_translations(request, page)
     # A page shown under another language's prefix still speaks its own language.
     language = next((code for code, translated in translations.items()
                      if translated.pk == page.pk), language)

@@ -7,6 +7,7 @@ from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
+from portal.intranet import public_pages
 from portal.sites import public_root
 
 
@@ -19,9 +20,7 @@ class PublicSitemap(Sitemap):
             return Page.objects.none()
         in_public_trees = reduce(or_, (Q(path__startswith=root.path) for root in roots))
         return (
-            Page.objects.filter(in_public_trees)
-            .live()
-            .public()
+            public_pages(Page.objects.filter(in_public_trees).live())
             .order_by("path")
             .defer_streamfields()
             .specific()

@@ -12,6 +12,7 @@ from pages.contact import admin as contact_admin  # noqa: F401
 from pages.library import admin as library_admin  # noqa: F401
 from pages.news import admin as news_admin  # noqa: F401
 from pages.publications import admin as publications_admin  # noqa: F401
+from portal.layout import PAGE_CONTENT_MODELS_HOOK
 
 
 @hooks.register("register_admin_urls", order=-1)
@@ -28,3 +29,11 @@ def only_superusers_start_a_site(request, parent_page, page_class):
         messages.error(request, _("Only an administrator can create a new site's home page."))
         return redirect("wagtailadmin_explore", parent_page.pk)
     return None
+
+
+@hooks.register(PAGE_CONTENT_MODELS_HOOK)
+def snippets_pages_show():
+    """A change to these drops the cached layout and pages (portal.layout)."""
+    from pages.models import ContactTopic, NewsCategory, PublicationCollection
+
+    return [NewsCategory, PublicationCollection, ContactTopic]

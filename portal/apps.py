@@ -8,6 +8,7 @@ class PortalConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from portal.media import connect_signals
+        from portal import layout, media
 
-        connect_signals()
+        media.connect_signals()
+        layout.connect_signals()

@@ -7,16 +7,19 @@ own privacy setting, so editors use the admin's "Privacy" button.
 """
 
 import time
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import ngettext
 from wagtail.models import BaseViewRestriction, PagePermissionTester, PageViewRestriction
 
+from portal import layout
 from portal.sites import is_intranet_request
 
 # Paths the intranet answers without a staff account: signing in, the files the login
@@ -77,6 +80,28 @@ def _group_ids(user) -> set[int]:
     return user._relais_group_ids
 
 
+@dataclass(frozen=True)
+class Restriction:
+    """A page's privacy setting, as the lists and menus need it (kept in the layout cache)."""
+
+    restriction_type: str
+    path: str
+    depth: int
+    group_ids: frozenset[int]
+
+
+def all_restrictions(request=None) -> list[Restriction]:
+    """Every page restriction, read once per generation of the layout cache (portal.layout):
+    listing pages and drawing menus reads none from the database."""
+    return layout.cached(request, "restrictions", lambda: [
+        Restriction(restriction.restriction_type, restriction.page.path,
+                    restriction.page.depth,
+                    frozenset(group.id for group in restriction.groups.all()))
+        for restriction in PageViewRestriction.objects.select_related("page")
+        .prefetch_related("groups")
+    ])
+
+
 def _passes(restriction, user, user_group_ids) -> bool:
     kind = restriction.restriction_type
     if kind == BaseViewRestriction.PASSWORD:
@@ -86,7 +111,7 @@ def _passes(restriction, user, user_group_ids) -> bool:
         return True
     if kind == BaseViewRestriction.LOGIN:
         return user.is_authenticated
-    return bool(user_group_ids & {group.id for group in restriction.groups.all()})
+    return bool(user_group_ids & restriction.group_ids)
 
 
 def restrictions_denying(user):
@@ -94,11 +119,23 @@ def restrictions_denying(user):
     cached = getattr(user, "_relais_denied_restrictions", None)
     if cached is not None:
         return cached
-    restrictions = PageViewRestriction.objects.select_related("page").prefetch_related("groups")
     user_group_ids = _group_ids(user) if user.is_authenticated else set()
-    denied = [r for r in restrictions if not _passes(r, user, user_group_ids)]
+    denied = [r for r in all_restrictions() if not _passes(r, user, user_group_ids)]
     user._relais_denied_restrictions = denied
     return denied
+
+
+def _under(restrictions) -> Q:
+    """The pages under any of these restrictions (Q() matches every page when there is none,
+    hence the callers' checks)."""
+    condition = Q()
+    for restriction in restrictions:
+        condition |= Q(path__startswith=restriction.path, depth__gte=restriction.depth)
+    return condition
+
+
+def _excluding(queryset, restrictions):
+    return queryset.exclude(_under(restrictions)) if restrictions else queryset
 
 
 def visible_to(queryset, user):
@@ -107,9 +144,19 @@ def visible_to(queryset, user):
     Unlike ``.public()``, which drops every restricted page for everyone, this keeps the
     pages whose restriction the user passes: a directorate's staff see their own pages.
     """
-    for restriction in restrictions_denying(user):
-        queryset = queryset.not_descendant_of(restriction.page, inclusive=True)
-    return queryset
+    return _excluding(queryset, restrictions_denying(user))
+
+
+def public_pages(queryset):
+    """Wagtail's ``.public()`` (no page under any restriction), from the cached restrictions:
+    what a list or feed the same for everyone may show."""
+    return _excluding(queryset, all_restrictions())
+
+
+def restricted_pages(queryset):
+    """Wagtail's ``.not_public()``, from the cached restrictions."""
+    restrictions = all_restrictions()
+    return queryset.filter(_under(restrictions)) if restrictions else queryset.none()
 
 
 def user_is_denied_page(user, page) -> bool:
@@ -118,7 +165,7 @@ def user_is_denied_page(user, page) -> bool:
         return False
     return any(
         restriction.restriction_type == BaseViewRestriction.GROUPS
-        and page.path.startswith(restriction.page.path)
+        and page.path.startswith(restriction.path)
         for restriction in restrictions_denying(user)
     )
 

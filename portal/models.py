@@ -17,7 +17,7 @@ from wagtail.images.models import (
     get_upload_to,
 )
 from wagtail.images.models import Image as WagtailImage
-from wagtail.models import BaseViewRestriction, Collection, CollectionViewRestriction
+from wagtail.models import BaseViewRestriction, Collection, CollectionViewRestriction, Site
 from wagtail.search import index
 
 from portal.roles import staff_group_name
@@ -156,8 +156,31 @@ class Directorate(index.Indexed, models.Model):
         return staff_group_name(short_name)
 
 
+class CachedSiteSetting(BaseSiteSetting):
+    """A site setting read from the layout cache (``portal.layout``) by pages, rather than
+    from the database on every request; the admin edits it through ``for_site`` as usual."""
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def for_request(cls, request):
+        from portal import layout
+
+        attribute = cls.get_cache_attr_name()
+        if hasattr(request, attribute):
+            return getattr(request, attribute)
+        site = Site.find_for_request(request)
+        if site is None:
+            return super().for_request(request)
+        instance = layout.site_setting(cls, request, site)
+        instance._request = request
+        setattr(request, attribute, instance)
+        return instance
+
+
 @register_setting(icon="site")
-class SiteIdentity(BaseSiteSetting):
+class SiteIdentity(CachedSiteSetting):
     """What the DSFR header and footer say about the directorate, per site."""
 
     ministry_name = models.TextField(
@@ -197,7 +220,7 @@ class SiteIdentity(BaseSiteSetting):
 
 
 @register_setting(icon="globe")
-class SocialAccounts(BaseSiteSetting):
+class SocialAccounts(CachedSiteSetting):
     """The directorate's social-network accounts, shown in the footer."""
 
     # (field, label, DSFR button class)
@@ -259,7 +282,7 @@ def validate_link_address(value: str):
 
 
 @register_setting(icon="link")
-class FooterLinks(BaseSiteSetting):
+class FooterLinks(CachedSiteSetting):
     """The mandatory links at the bottom of the DSFR footer, per site."""
 
     class Conformity(models.TextChoices):

@@ -1,12 +1,22 @@
-"""Main menu, breadcrumb and language links, computed with a fixed number of queries."""
+"""Main menu, breadcrumb, language and footer links.
+
+What is the same for every visitor of a site in a language (its home page, the public menu,
+the language links' home pages, the footer links) is kept in the layout cache
+(``portal.layout``): a page asks the database only for what is its own (its breadcrumb, its
+translations) and, on the intranet, for the menu of this visitor, which depends on their groups
+(caching it per set of groups would keep as many menus as there are combinations of groups,
+for the cost of one query).
+"""
 
 from dataclasses import dataclass
 
+from django.conf import settings as django_settings
 from django.urls import translate_url
 from django.utils import translation
 from django.utils.translation import gettext
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 
+from portal import layout
 from portal.intranet import visible_to
 
 
@@ -21,28 +31,50 @@ class Link:
     translated: bool = True
 
 
+def _site_homes(request) -> dict[str, Page]:
+    """The site's live home page in each language it is translated to."""
+    site = Site.find_for_request(request)
+    if site is None:
+        return {}
+    return layout.cached(request, f"homes:{site.pk}", lambda: {
+        home.locale.language_code: home
+        for home in site.root_page.get_translations(inclusive=True).live()
+        .select_related("locale")
+    })
+
+
 def localized_site_root(request):
-    """The site's home page in the current language, looked up once per request."""
-    language = translation.get_language()
-    cache = request.__dict__.setdefault("_relais_site_roots", {})
-    if language not in cache:
+    """The site's home page in the current language (as ``Page.localized``: the default
+    language's when it is not translated)."""
+    homes = _site_homes(request)
+    home = homes.get(translation.get_language()) or homes.get(django_settings.LANGUAGE_CODE)
+    if home is None:
         site = Site.find_for_request(request)
-        cache[language] = site.root_page.localized if site else None
-    return cache[language]
+        home = site.root_page if site else None
+    return home
+
+
+def _menu_items(request, root, user):
+    children = visible_to(Page.objects.child_of(root).live().in_menu(), user)
+    return [(child.title, url, child.path) for child in children.specific(defer=True)
+            if (url := child.get_url(request))]
 
 
 def main_menu_links(request, current_page=None) -> list[Link]:
+    """The home page's children in the menu that this visitor may open; the anonymous
+    visitors' menu of a site and language is kept in the layout cache."""
     root = localized_site_root(request)
     if root is None:
         return []
-    children = visible_to(Page.objects.child_of(root).live().in_menu(), request.user)
+    user = request.user
+    if user.is_authenticated:
+        items = _menu_items(request, root, user)
+    else:
+        items = layout.cached(request, f"menu:{root.pk}",
+                              lambda: _menu_items(request, root, user))
     current_path = current_page.path if current_page else ""
-    links = []
-    for child in children.specific(defer=True):
-        url = child.get_url(request)
-        if url:
-            links.append(Link(child.title, url, active=current_path.startswith(child.path)))
-    return links
+    return [Link(title, url, active=current_path.startswith(path))
+            for title, url, path in items]
 
 
 def breadcrumb_links(request, page) -> list[Link]:
@@ -54,10 +86,29 @@ def breadcrumb_links(request, page) -> list[Link]:
     return [Link(ancestor.title, ancestor.get_url(request)) for ancestor in ancestors]
 
 
-def _home_in(request, locale):
+def page_translations(request, page) -> dict[str, Page]:
+    """The live versions of a page by language code, itself included, read once per request
+    (the language links and the hreflang alternates both need them)."""
+    memo = request.__dict__.setdefault("_relais_translations", {})
+    if page.pk not in memo:
+        translations = page.get_translations(inclusive=True).live().select_related("locale")
+        memo[page.pk] = {translated.locale.language_code: translated
+                         for translated in translations}
+    return memo[page.pk]
+
+
+def _home_urls(request) -> dict[str, str]:
+    """The URL of the site's home page in each language it is translated to."""
     site = Site.find_for_request(request)
-    home = site.root_page.get_translation_or_none(locale) if site else None
-    return home if home and home.live else None
+
+    def build():
+        urls = {}
+        for code, home in _site_homes(request).items():
+            with translation.override(code):
+                urls[code] = home.get_url(request)
+        return urls
+
+    return layout.cached(request, f"home-urls:{site.pk}", build) if site else {}
 
 
 def language_links(request, page=None) -> list[Link]:
@@ -65,24 +116,19 @@ def language_links(request, page=None) -> list[Link]:
     the page is not translated; views that are not pages link to the same view."""
     current = translation.get_language()
     is_page = page is not None and isinstance(page, Page) and page.pk
-    translations = {}
-    if is_page:
-        for translated in page.get_translations(inclusive=True).live().select_related("locale"):
-            translations[translated.locale.language_code] = translated
+    translations = page_translations(request, page) if is_page else {}
     links = []
-    for locale in Locale.objects.all():
-        code = locale.language_code
+    for _pk, code, name in layout.locales(request):
         target = translations.get(code)
         translated = True
-        if is_page and target is None:
-            target, translated = _home_in(request, locale), False
         if target is not None:
             with translation.override(code):
                 url = target.get_url(request)
+        elif is_page and code in _home_urls(request):
+            url, translated = _home_urls(request)[code], False
         else:
-            url = translate_url(request.get_full_path(), code)
-        links.append(Link(locale.get_display_name(), url, active=code == current, lang=code,
-                          translated=translated))
+            url, translated = translate_url(request.get_full_path(), code), not is_page
+        links.append(Link(name, url, active=code == current, lang=code, translated=translated))
     return links
 
 
@@ -107,7 +153,16 @@ def localized_live_pages(page_ids) -> dict[int, Page]:
 
 
 def footer_links(request) -> list[Link]:
-    """The footer's site map, accessibility, legal notice and personal-data links."""
+    """The footer's site map, accessibility, legal notice and personal-data links, kept in
+    the layout cache per site and language."""
+    site = Site.find_for_request(request)
+    if site is None:
+        return []
+    return layout.cached(request, f"footer:{site.pk}:{translation.get_language()}",
+                         lambda: _footer_links(request))
+
+
+def _footer_links(request) -> list[Link]:
     from portal.models import FooterLinks
 
     settings = FooterLinks.for_request(request)

@@ -130,6 +130,7 @@ MIDDLEWARE = [
     "portal.security.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "portal.page_cache.AnonymousPageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -208,7 +209,33 @@ if REDIS_URL:
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
     SESSION_CACHE_ALIAS = "sessions"
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                          "OPTIONS": {"MAX_ENTRIES": 2000}}}
+
+# The layout kept in the cache (portal/layout.py) and the anonymous page cache of the public
+# site (portal/page_cache.py), both dropped whenever an editor publishes or changes a setting.
+LAYOUT_CACHE_SECONDS = 300
+PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "300"))
+# What anonymous public pages tell a reverse proxy or a browser (Cache-Control: max-age).
+PAGE_CACHE_MAX_AGE = int(env("PAGE_CACHE_MAX_AGE", "60"))
+# A reverse proxy or CDN purged by Wagtail's frontend cache on publish and unpublish.
+FRONTEND_CACHE_PURGE_URL = env("FRONTEND_CACHE_PURGE_URL")
+FRONTEND_CACHE_CLOUDFLARE_ZONE = env("FRONTEND_CACHE_CLOUDFLARE_ZONE")
+FRONTEND_CACHE_CLOUDFLARE_TOKEN = env("FRONTEND_CACHE_CLOUDFLARE_TOKEN")
+WAGTAILFRONTENDCACHE = {}
+if FRONTEND_CACHE_PURGE_URL:
+    WAGTAILFRONTENDCACHE["proxy"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": FRONTEND_CACHE_PURGE_URL,
+    }
+if FRONTEND_CACHE_CLOUDFLARE_ZONE:
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "ZONEID": FRONTEND_CACHE_CLOUDFLARE_ZONE,
+        "BEARER_TOKEN": FRONTEND_CACHE_CLOUDFLARE_TOKEN,
+    }
+if WAGTAILFRONTENDCACHE:
+    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
 
 
 def elasticsearch_backends(url: str, index_prefix: str) -> dict:

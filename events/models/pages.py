@@ -16,6 +16,7 @@ from wagtail.search import index
 
 from events.models.reference import Region
 from pages.models import BasePage, BodyPage
+from portal.intranet import public_pages
 from portal.sites import public_root
 
 RICH_TEXT = ["bold", "italic", "link", "ol", "ul", "h3"]
@@ -28,7 +29,7 @@ def public_edition_ids() -> list[int]:
     if root is None:
         return []
     return list(
-        NationalEventPage.objects.live().public().descendant_of(root)
+        public_pages(NationalEventPage.objects.live()).descendant_of(root)
         .values_list("pk", flat=True)
     )
 

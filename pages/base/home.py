@@ -12,7 +12,7 @@ from pages.base.models import (
 )
 from pages.news.models import NewsArticlePage, NewsIndexPage, prefetch_article_cards
 from pages.publications.models import COVER_CARD_FILTER, PublicationPage, prefetch_covers
-from portal.intranet import visible_to
+from portal.intranet import public_pages, restricted_pages, visible_to
 
 
 def latest_articles(articles, count, *, first=None) -> list:
@@ -27,7 +27,7 @@ def latest_articles(articles, count, *, first=None) -> list:
 
 def featured_publications(home) -> list:
     """The publications editors chose, else the latest ones, live and public."""
-    publications = PublicationPage.objects.live().public().descendant_of(home)
+    publications = public_pages(PublicationPage.objects.live()).descendant_of(home)
     chosen_ids = [item.publication_id for item in home.featured_publications.all()]
     if chosen_ids:
         by_id = {page.pk: page for page in publications.filter(pk__in=chosen_ids)
@@ -41,7 +41,7 @@ def featured_publications(home) -> list:
 
 
 def public_home_context(home, request) -> dict:
-    articles = NewsArticlePage.objects.live().public().descendant_of(home)
+    articles = public_pages(NewsArticlePage.objects.live()).descendant_of(home)
     return {
         "news": latest_articles(articles, HOME_NEWS_COUNT, first=home.featured_article),
         "news_index": news_index_of(home),
@@ -52,7 +52,7 @@ def public_home_context(home, request) -> dict:
 
 
 def news_index_of(home):
-    return NewsIndexPage.objects.child_of(home).live().public().first()
+    return public_pages(NewsIndexPage.objects.child_of(home).live()).first()
 
 
 def intranet_home_context(home, request, children) -> dict:
@@ -67,8 +67,8 @@ def intranet_home_context(home, request, children) -> dict:
         "other_spaces": [page for page in children if page.pk not in own_ids | shown
                          and not isinstance(page, NewsIndexPage)],
         "user_directorates": list(user.directorates) if user.is_authenticated else [],
-        "network_news": latest_articles(articles.public(), HOME_NEWS_COUNT),
-        "directorate_news": latest_articles(visible_to(articles.not_public(), user),
+        "network_news": latest_articles(public_pages(articles), HOME_NEWS_COUNT),
+        "directorate_news": latest_articles(visible_to(restricted_pages(articles), user),
                                             HOME_NEWS_COUNT),
         "news_index": news_index_of(home),
         "quick_links": visible_links(home.quick_links, request, intranet=True),

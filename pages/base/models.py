@@ -12,7 +12,12 @@ from wagtail.search import index
 
 from pages.base.forms import BasePageForm
 from pages.blocks import LinkBlock, body_blocks
-from portal.intranet import ReadersPagePermissionTester, user_is_denied_page, visible_to
+from portal.intranet import (
+    ReadersPagePermissionTester,
+    public_pages,
+    user_is_denied_page,
+    visible_to,
+)
 
 CARD_IMAGE_FILTER = "fill-600x338"
 
@@ -149,7 +154,7 @@ def visible_links(links, request, *, intranet: bool) -> list[dict]:
     their addresses read in one query."""
     values = [block.value for block in links]
     pages = Page.objects.filter(pk__in=[link["page"].pk for link in values if link["page"]])
-    pages = visible_to(pages.live(), request.user) if intranet else pages.live().public()
+    pages = visible_to(pages.live(), request.user) if intranet else public_pages(pages.live())
     open_ids = set(pages.values_list("pk", flat=True))
     result = []
     for link in values:

@@ -12,6 +12,7 @@ from django.db import models
 from django.db.models import Q
 from django.shortcuts import redirect
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -167,9 +168,12 @@ class ContactPage(RoutablePageMixin, BasePage):
 
     @path("confirmation/", name="confirmation")
     def confirmation(self, request):
-        return self.render(request, context_overrides={
+        # The visitor's own reference: never kept by the page cache or a shared cache.
+        response = self.render(request, context_overrides={
             "reference": self.reference_from(request.GET.get("ref", "")), "confirmation": True,
         })
+        patch_cache_control(response, private=True, no_store=True)
+        return response
 
     def topics(self):
         return ContactTopic.offered_in(self.locale)

@@ -28,7 +28,7 @@ from pages.base.forms import BasePageForm
 from pages.base.models import BasePage, BodyPage, prefetch_card_images
 from pages.blocks import LinkBlock
 from portal.filters import ChoiceFilter, InvalidFilters, ListFilters, answer_invalid_filters
-from portal.intranet import visible_to
+from portal.intranet import public_pages, visible_to
 from portal.listing import paginate
 from portal.sites import is_intranet_page
 from portal.text import folded
@@ -81,7 +81,7 @@ def listable_pages(queryset, request, *, intranet: bool):
     queryset = queryset.live()
     if intranet:
         return visible_to(queryset, request.user)
-    return queryset.public()
+    return public_pages(queryset)
 
 
 def visible_articles(index_page, request):

@@ -28,6 +28,7 @@ from wagtail.search import index
 from pages.base.forms import BasePageForm
 from pages.base.models import BasePage
 from pages.blocks import body_blocks
+from portal.intranet import public_pages
 from press.models.contacts import Beat
 
 RICH_TEXT = ["bold", "italic", "link", "ul"]
@@ -115,8 +116,8 @@ class PressRoomPage(RoutablePageMixin, BasePage):
 
     def released_items(self):
         """Live, public releases and kits whose embargo is over, newest first."""
-        releases = PressReleasePage.objects.child_of(self).live().public().released()
-        kits = PressKitPage.objects.child_of(self).live().public().released()
+        releases = public_pages(PressReleasePage.objects.child_of(self).live()).released()
+        kits = public_pages(PressKitPage.objects.child_of(self).live()).released()
         return releases, kits
 
     def feed_url(self, request) -> str:
@@ -269,7 +270,7 @@ class PressKitPage(EmbargoMixin, RoutablePageMixin, PressContactMixin,  # noqa: 
     def visible_release(self):
         if self.release_id is None:
             return None
-        return (PressReleasePage.objects.filter(pk=self.release_id).live().public()
+        return (public_pages(PressReleasePage.objects.filter(pk=self.release_id).live())
                 .released().first())
 
     def get_context(self, request, *args, **kwargs):
