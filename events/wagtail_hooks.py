@@ -23,7 +23,9 @@ from wagtail.snippets.views.snippets import (
 from events import admin_views, home, moderation
 from events.models import LocalEvent, Registration
 from events.officers import events_for_officer, may_moderate
+from events.sitemaps import LocalEventSitemap
 from pages.base.models import HOME_SECTIONS_HOOK
+from pages.sitemaps import SITEMAPS_HOOK
 from portal.dashboard import WaitingPanel, waiting_panel
 from portal.filters import AdminFilters, AdminSnippetIndexView
 
@@ -224,3 +226,8 @@ class EventsToModeratePanel(WaitingPanel):
 
     def item_label(self, item):
         return f"{item.title} ({item.region})"
+
+
+@hooks.register(SITEMAPS_HOOK)
+def local_events_sitemap():
+    return {"events": LocalEventSitemap}
