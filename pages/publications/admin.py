@@ -3,9 +3,10 @@ download counts, in the Wagtail admin."""
 
 import django_filters
 from django.db.models import Max
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.ui.tables import DateColumn
+from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permission_policies.base import BasePermissionPolicy
@@ -99,6 +100,8 @@ class DownloadCountFilterSet(AdminFilters):
 
 
 class DownloadCountIndexView(AdminIndexView):
+    page_title = _("Downloads")
+
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("publication", "document")
 
@@ -112,7 +115,11 @@ class DownloadCountViewSet(ModelViewSet):
     # The views need a form, although nobody may add or change a count.
     form_fields = ["count"]
     index_view_class = DownloadCountIndexView
-    list_display = ["publication", "document", "month", "count"]
+    # Months by their names, in the reader's language ("septembre 2025").
+    list_display = ["publication", "document",
+                    Column("month", label=_("Month"), sort_key="month",
+                           accessor=lambda download: date_format(download.month, "F Y")),
+                    "count"]
     list_export = ["publication", "document", "month", "count"]
     export_headings = {"month": _("Month"), "count": _("Downloads")}
     export_filename = "telechargements-publications"

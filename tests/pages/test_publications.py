@@ -375,6 +375,9 @@ def test_download_counts_report_for_editors(editor_client, index, magazine):
     html = response.content.decode()
     assert "Culture &amp; territoires n° 12" in html and "Guide" in html
     assert "/admin/publication_downloads/new/" not in html
+    # Titled "Téléchargements", months by their names in the reader's language.
+    assert re.search(r"<h1[^>]*>\s*Téléchargements\s*<", html)
+    assert "mars 2025" in html and "mars 2024" in html and "2025-03" not in html
 
     response = editor_client.get("/admin/publication_downloads/",
                                  {"publication": magazine.pk, "export": "csv"})
