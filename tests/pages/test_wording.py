@@ -37,15 +37,16 @@ def test_each_list_filter_names_what_all_means():
 def test_the_programme_filters_name_their_regions_departments_and_themes(
     public_client, public_home, make_user
 ):
+    from events.demo import translate_edition
     from events.models import Region
     from events.seeding import ensure_national_event, ensure_regional_pages
     from tests.helpers.events import make_event
 
     edition = ensure_national_event(public_home, 2026)
     ensure_regional_pages(edition, Region.objects.filter(slug="bretagne"))
-    make_event(edition, make_user("organisatrice@example.org"))
-    # Under /en/, the French edition is shown with the English interface.
-    html = public_client.get("/en" + edition.get_url()).content.decode()
+    make_event(edition, make_user("organisatrice@example.org"), day=edition.start_date)
+    translate_edition(edition)
+    html = public_client.get("/en/european-heritage-days-2026/").content.decode()
     empty_options = {name: re.search(rf'<select[^>]*name="{name}"[^>]*>\s*<option value="">'
                                      r"([^<]*)</option>", html).group(1)
                      for name in ("region", "department", "theme")}
