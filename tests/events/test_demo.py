@@ -44,6 +44,18 @@ def test_demo_loads_once(sites, directorates):
     assert count == demo.LOCAL_EVENTS + demo.NUIT_EVENTS
     assert LocalEvent.objects.filter(status=EventStatus.SUBMITTED, region__slug="bretagne"
                                      ).exists()
+    # Several organisers and organisations, varied titles, some events with a picture
+    # described in words.
+    published = LocalEvent.objects.filter(status=EventStatus.APPROVED)
+    assert published.values("organiser").distinct().count() >= 4
+    assert published.values("organisation").distinct().count() >= 20
+    assert published.values("title").distinct().count() > 0.8 * published.count()
+    pictured = published.exclude(image="")
+    assert 0.1 * published.count() < pictured.count() < 0.5 * published.count()
+    assert all(event.image_alt.startswith("Dessin") for event in pictured)
+    # Both national events have their English page.
+    assert {page.title.rsplit(" ", 1)[0] for page in NationalEventPage.objects.filter(
+        locale__language_code="en")} == {"European Heritage Days", "European Night of Museums"}
     changed = LocalEvent.objects.get(change_status=EventStatus.SUBMITTED)
     assert changed.status == EventStatus.APPROVED and changed.region.slug == "bretagne"
     assert changed.get_latest_revision_as_object().title.endswith("visite prolongée")
