@@ -29,7 +29,7 @@ def minimal_pdf(title: str, lines=()) -> bytes:
 
 # A4 in points, its margins, and the text's size and leading.
 PAGE_TOP, PAGE_BOTTOM, LEFT_MARGIN = 780, 70, 60
-BODY_SIZE, LEADING, LINE_CHARACTERS = 11, 15, 92
+BODY_SIZE, LEADING, LINE_CHARACTERS = 12, 17, 84
 
 
 def report_pdf(title: str, sections) -> bytes:
