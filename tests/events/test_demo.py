@@ -122,6 +122,8 @@ def test_demo_dates_follow_the_day_it_is_loaded(monkeypatch, public_client):
     check_coherent(public_client, later_day, moment)
     agenda = public_client.get("/").content.decode().split('id="agenda"', 1)[1]
     assert "Journées européennes du patrimoine 2027" in agenda
-    # Only the next Nuit des musées (2028), with its regional pages, was added.
+    # Only the next Nuit des musées (2028), with its regional pages and its English page, was
+    # added.
     nuit_2028 = NationalEventPage.objects.get(slug="nuit-europeenne-des-musees-2028")
-    assert Page.objects.count() == pages + 1 + nuit_2028.get_children().count()
+    assert Page.objects.count() == pages + 2 + nuit_2028.get_children().count()
+    assert NationalEventPage.objects.filter(slug="european-night-of-museums-2028").exists()
