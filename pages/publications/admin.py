@@ -3,7 +3,6 @@ download counts, in the Wagtail admin."""
 
 import django_filters
 from django.db.models import Max
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column, DateColumn
@@ -28,6 +27,7 @@ from portal.filters import (
     ModelChoiceFilter,
     YearFilter,
 )
+from portal.reports import month_label
 
 
 class PublicationCollectionViewSet(SnippetViewSet):
@@ -59,7 +59,7 @@ class PaperCopyRequestFilterSet(AdminFilters):
 class PaperCopyRequestViewSet(SnippetViewSet):
     model = PaperCopyRequest
     icon = "mail"
-    menu_label = _("Paper-copy requests")
+    menu_label = _("Paper copies")
     add_to_admin_menu = True
     menu_order = 310
     list_display = ["publication_title", "name", "quantity", "status", "created_at",
@@ -101,6 +101,9 @@ class DownloadCountFilterSet(AdminFilters):
 
 class DownloadCountIndexView(AdminIndexView):
     page_title = _("Downloads")
+    # Months as people say them, in the list and in both exports: "septembre 2025".
+    custom_field_preprocess = {"month": {AdminIndexView.FORMAT_CSV: month_label,
+                                         AdminIndexView.FORMAT_XLSX: month_label}}
 
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("publication", "document")
@@ -115,10 +118,9 @@ class DownloadCountViewSet(ModelViewSet):
     # The views need a form, although nobody may add or change a count.
     form_fields = ["count"]
     index_view_class = DownloadCountIndexView
-    # Months by their names, in the reader's language ("septembre 2025").
     list_display = ["publication", "document",
-                    Column("month", label=_("Month"), sort_key="month",
-                           accessor=lambda download: date_format(download.month, "F Y")),
+                    Column("month", label=_("Month"), accessor=lambda row: month_label(row.month),
+                           sort_key="month"),
                     "count"]
     list_export = ["publication", "document", "month", "count"]
     export_headings = {"month": _("Month"), "count": _("Downloads")}
