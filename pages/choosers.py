@@ -60,8 +60,8 @@ def opened_from_a_public_page(request) -> bool:
 def pages_a_page_may_link_to(pages, request):
     """A public page's page chooser: the public site's pages only."""
     if opened_from_a_public_page(request):
-        for root_path in intranet_root_paths():
-            pages = pages.exclude(url_path__startswith=root_path)
+        for root in Page.objects.filter(url_path__in=intranet_root_paths()):
+            pages = pages.not_descendant_of(root, inclusive=True)
     return pages
 
 

@@ -43,7 +43,7 @@ def action_url(page, action):
 
 
 def said(response):
-    return [str(message) for message in get_messages(response.wsgi_request)]
+    return [str(message).strip() for message in get_messages(response.wsgi_request)]
 
 
 def test_approving_from_the_dashboard_publishes_and_says_so(moderator, pending):

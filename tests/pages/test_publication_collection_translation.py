@@ -66,7 +66,9 @@ def test_a_translated_publication_shows_its_collection_in_its_own_language(
     assert guide_en.collection.translation_key == guide.collection.translation_key
     PublicationCollection.objects.filter(pk=guide_en.collection_id).update(
         name="Practical guides")
-    guide_en.save_revision().publish()
+    # The translator publishes the English copies (wagtail-localize makes drafts).
+    for page in (public_home, guide.get_parent(), guide):
+        page.get_translation(english).save_revision().publish()
     public = Client(HTTP_HOST=settings.PUBLIC_HOST)
     assert "Practical guides" in public.get(guide_en.url).content.decode()
     assert "Guides pratiques" in public.get(guide.url).content.decode()

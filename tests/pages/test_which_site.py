@@ -2,6 +2,8 @@
 a directorate, when restricted), never "Visible to all"; the choosers opened from a public
 page offer only what the public site may show."""
 
+import re
+
 import pytest
 from django.conf import settings
 from django.test import Client
@@ -10,7 +12,7 @@ from django.utils.translation import gettext
 from wagtail.models import Collection, PageViewRestriction
 
 from portal.models import IntranetSettings
-from portal.roles import EDITORS
+from portal.roles import EDITORS, MODERATORS
 from tests.helpers.accounts import activate_totp, create_user
 from tests.helpers.library import pdf_document
 from tests.helpers.pages import add_page
@@ -49,7 +51,7 @@ def status(client, page):
     """The privacy status of the page editor's side panel, as it is drawn first."""
     html = client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
     shown = [zone for zone in html.split("data-page-readers=")[1:]
-             if 'class="w-hidden' not in zone.split(">")[0]]
+             if "w-hidden" not in re.search(r'class="([^"]*)"', zone).group(1)]
     return shown[0].split("</h3>")[0]
 
 
@@ -76,8 +78,12 @@ def test_the_page_header_says_so_too(editor, pages):
     assert f'data-w-tooltip-content-value="{french("Intranet — staff")}"' in html
 
 
-def test_the_privacy_dialog_names_the_directorate_groups_in_words(editor, pages):
-    response = editor.get(f"/admin/pages/{pages['space'].pk}/privacy/")
+def test_the_privacy_dialog_names_the_directorate_groups_in_words(pages, directorates):
+    moderator = create_user("moderateur@example.org", MODERATORS, directorates[0].staff_group)
+    activate_totp(moderator)
+    client = Client(HTTP_HOST=settings.PUBLIC_HOST)
+    client.force_login(moderator)
+    response = client.get(f"/admin/pages/{pages['space'].pk}/privacy/")
     html = response.json()["html"]
     assert "Agents – DRAC Bretagne" in html
     assert "Staff" not in html
