@@ -21,7 +21,8 @@ from portal.sites import is_intranet_request
 
 # Paths the intranet answers without a staff account: signing in, the files the login
 # page itself needs, and robots.txt, which tells crawlers to keep out.
-OPEN_PATH_PREFIXES = ("/accounts/", "/en/accounts/", "/static/", "/favicon.ico", "/robots.txt")
+OPEN_PATH_PREFIXES = ("/accounts/", "/en/accounts/", "/static/", "/favicon.ico", "/robots.txt",
+                      "/.well-known/security.txt")
 
 
 def is_open_path(path: str) -> bool:

@@ -310,6 +310,10 @@ DEFAULT_FROM_EMAIL = env(
     "DEFAULT_FROM_EMAIL", "Relais <ne-pas-repondre@relais.localhost>", required_in_production=True
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Where to report a vulnerability: an e-mail address or an https:// URL, published in
+# /.well-known/security.txt (RFC 9116). Required in production: a report must reach someone.
+SECURITY_CONTACT = env("SECURITY_CONTACT", "securite@relais.localhost",
+                       required_in_production=True)
 if EMAIL_HOST:
     EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     EMAIL_PORT = int(env("EMAIL_PORT", "587"))

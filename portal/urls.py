@@ -7,7 +7,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from portal import media, moderation
+from portal import media, moderation, views
 
 urlpatterns = [
     # The admin signs in through allauth only (MFA, rate limits): its own login page is closed.
@@ -25,6 +25,7 @@ urlpatterns = [
     # Restricted image files, for those who may see them (never under MEDIA_URL).
     path(settings.PRIVATE_MEDIA_URL.lstrip("/") + "<path:path>", media.serve_private_file,
          name="private_media"),
+    path(".well-known/security.txt", views.security_txt, name="security_txt"),
     # Apps are included by name: the portal imports no other app.
     path("", include("pages.urls")),
 ]

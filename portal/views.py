@@ -4,13 +4,19 @@
 500 must not depend on the database.
 """
 
+from datetime import timedelta
+
+from django.conf import settings
 from django.http import (
+    HttpResponse,
     HttpResponseBadRequest,
     HttpResponseForbidden,
     HttpResponseNotFound,
     HttpResponseServerError,
 )
 from django.template import loader
+from django.utils import timezone
+from django.views.decorators.http import require_GET
 
 from portal.accounts import ADMIN_PREFIX, can_reach_admin
 
@@ -33,3 +39,20 @@ def permission_denied(request, exception=None):
 
 def page_not_found(request, exception=None):
     return HttpResponseNotFound(loader.render_to_string("errors/404.html", request=request))
+
+
+@require_GET
+def security_txt(request):
+    """RFC 9116: who to write to about a vulnerability, on both hosts. "Expires" is required;
+    a year ahead, as the file is generated from the settings and always current."""
+    contact = settings.SECURITY_CONTACT
+    if "://" not in contact:
+        contact = f"mailto:{contact}"
+    expires = (timezone.now() + timedelta(days=365)).replace(microsecond=0)
+    lines = [
+        f"Contact: {contact}",
+        f"Expires: {expires.isoformat().replace('+00:00', 'Z')}",
+        "Preferred-Languages: fr, en",
+        f"Canonical: {request.build_absolute_uri('/.well-known/security.txt')}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

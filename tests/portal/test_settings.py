@@ -16,6 +16,7 @@ PRODUCTION_ENV = {
     "DEFAULT_FROM_EMAIL": "Relais <ne-pas-repondre@example.org>",
     "PUBLIC_HOST": "www.culture-bretagne.example.org",
     "INTRANET_HOST": "intranet.culture-bretagne.example.org",
+    "SECURITY_CONTACT": "securite@example.org",
 }
 PROBE = (
     "import django; django.setup(); from django.conf import settings as s; "
@@ -60,7 +61,7 @@ def test_production_with_every_value_starts():
 
 def test_production_refuses_to_start_without_a_required_value_and_names_it():
     for name in ("SECRET_KEY", "DATABASE_URL", "REDIS_URL", "ELASTICSEARCH_URL", "EMAIL_HOST",
-                 "DEFAULT_FROM_EMAIL",
+                 "DEFAULT_FROM_EMAIL", "SECURITY_CONTACT",
                  "PUBLIC_HOST", "INTRANET_HOST"):
         result = start_django(**{**PRODUCTION_ENV, name: None})
         assert result.returncode != 0
@@ -73,7 +74,7 @@ def test_production_lists_every_missing_value_at_once():
     assert result.returncode != 0
     assert ("missing: DATABASE_URL, DEFAULT_FROM_EMAIL, ELASTICSEARCH_URL, EMAIL_HOST, "
             "INTRANET_HOST, PUBLIC_HOST, "
-            "REDIS_URL, SECRET_KEY") in result.stderr
+            "REDIS_URL, SECRET_KEY, SECURITY_CONTACT") in result.stderr
 
 
 def test_half_configured_openid_connect_is_refused():
