@@ -75,7 +75,8 @@ def test_an_editor_submits_a_news_article_and_only_reads_the_settings(new_page, 
     expect(page.get_by_text(
         french("You may read these settings. Ask a moderator to change them."))).to_be_visible()
     expect(page.get_by_role("button", name="Enregistrer")).to_have_count(0)
-    expect(page.locator("input, select, textarea").filter(visible=True)).to_have_count(0)
+    form = page.locator("#w-editor-form")
+    expect(form.locator("input, select, textarea").filter(visible=True)).to_have_count(0)
 
 
 def test_a_moderator_approves_from_the_dashboard_and_edits_the_footer_links(
