@@ -31,6 +31,7 @@ from portal.filters import (
     FlagFilter,
     ModelChoiceFilter,
 )
+from portal.reports import FrenchSpreadsheetExportMixin
 
 
 class LogoViewSet(ModelViewSet):
@@ -223,7 +224,7 @@ class CountFilters(django_filters.FilterSet):
         fields = ["logo", "date_from", "date_to"]
 
 
-class DownloadCountsView(ReportView):
+class DownloadCountsView(FrenchSpreadsheetExportMixin, ReportView):
     """Downloads counted per logo and organisation, over the period the filters give."""
 
     page_title = _("Logo downloads per partner")

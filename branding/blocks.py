@@ -1,11 +1,12 @@
 """The rule blocks of a logo-usage guidelines page. Each rule may show the logo it is about."""
 
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from pages.blocks import HeadingBlock
+from pages.blocks import HeadingBlock, ParagraphBlock
 
 TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol"]
 
@@ -31,6 +32,10 @@ class ClearSpaceBlock(RuleBlock):
         icon = "placeholder"
         label = _("Clear space")
         template = "branding/blocks/clear_space.html"
+        description = _("The margin to keep empty around the logo, with a diagram.")
+        preview_value = {"title": _("Clear space"), "unit": _("the height of the Marianne"),
+                         "text": format_lazy("<p>{}</p>", _("Keep this margin on every side.")),
+                         "logo": None, "illustration": None}
 
 
 class MinimumSizeBlock(RuleBlock):
@@ -42,6 +47,10 @@ class MinimumSizeBlock(RuleBlock):
         icon = "expand-right"
         label = _("Minimum sizes")
         template = "branding/blocks/minimum_size.html"
+        description = _("The smallest width of the logo in print and on screen.")
+        preview_value = {"title": _("Minimum sizes"), "print_mm": "20", "screen_px": 120,
+                         "text": format_lazy("<p>{}</p>", _("Below this, the logo is unreadable.")),
+                         "logo": None}
 
 
 class ColourVersionBlock(blocks.StructBlock):
@@ -60,6 +69,12 @@ class ColourVersionsBlock(blocks.StructBlock):
         icon = "image"
         label = _("Colour versions")
         template = "branding/blocks/colour_versions.html"
+        description = _("The versions of the logo (four-colour, black, white) and when to use "
+                        "each one.")
+        preview_value = {"title": _("Colour versions"), "text": "", "versions": [
+            {"name": _("Four-colour"), "use": _("On white or light backgrounds"), "logo": None},
+            {"name": _("White (reversed)"), "use": _("On dark backgrounds"), "logo": None},
+        ]}
 
 
 class BackgroundBlock(blocks.StructBlock):
@@ -78,9 +93,16 @@ class BackgroundsBlock(RuleBlock):
     text = blocks.RichTextBlock(label=_("Rule"), features=TEXT_FEATURES, required=False)
 
     class Meta:
-        icon = "image"
+        icon = "grid"
         label = _("Backgrounds")
         template = "branding/blocks/backgrounds.html"
+        description = _("The backgrounds the logo may or may not be placed on, with examples.")
+        preview_value = {"title": _("Backgrounds"), "text": "", "logo": None, "cases": [
+            {"background": "white", "allowed": True,
+             "text": _("The four-colour logo on white."), "example": None},
+            {"background": "dark", "allowed": False,
+             "text": _("Never the four-colour logo on a dark background."), "example": None},
+        ]}
 
 
 class DoDontPairBlock(blocks.StructBlock):
@@ -101,6 +123,10 @@ class DoDontBlock(blocks.StructBlock):
         icon = "warning"
         label = _("Forbidden uses (do / don’t)")
         template = "branding/blocks/do_dont.html"
+        description = _("Pairs of images: the right use beside the wrong one.")
+        preview_value = {"title": _("Forbidden uses"), "logo": None,
+                         "text": format_lazy("<p>{}</p>", _("Never distort or recolour the logo.")),
+                         "pairs": []}
 
 
 class PartnerLevelBlock(blocks.StructBlock):
@@ -119,6 +145,11 @@ class PartnerZoneBlock(blocks.StructBlock):
         icon = "list-ol"
         label = _("Partner zone (protocol order)")
         template = "branding/blocks/partner_zone.html"
+        description = _("The order of the partners' logos, from the first to the last.")
+        preview_value = {"title": _("Partner zone"), "text": "", "order": [
+            {"name": _("The State"), "note": "", "logo": None},
+            {"name": _("The region"), "note": "", "logo": None},
+        ]}
 
 
 class CreditLineBlock(blocks.StructBlock):
@@ -134,6 +165,9 @@ class CreditLineBlock(blocks.StructBlock):
         icon = "openquote"
         label = _("Credit line")
         template = "branding/blocks/credit_line.html"
+        description = _("The sentence partners copy to credit the directorate's support.")
+        preview_value = {"title": _("Credit line"), "text": "", "line": _(
+            "With the support of the Regional Directorate of Cultural Affairs")}
 
 
 class ContactBlock(blocks.StructBlock):
@@ -147,13 +181,17 @@ class ContactBlock(blocks.StructBlock):
         icon = "mail"
         label = _("Contact")
         template = "branding/blocks/contact.html"
+        description = _("Who answers questions about the logo: service, e-mail and phone.")
+        preview_value = {"title": _("Questions about the logo"),
+                         "service": _("Communication service"),
+                         "email": "communication@example.gouv.fr", "phone": "02 99 00 00 00",
+                         "text": ""}
 
 
 def guidelines_blocks():
     return [
         ("heading", HeadingBlock()),
-        ("paragraph", blocks.RichTextBlock(label=_("Paragraph"), features=TEXT_FEATURES,
-                                           icon="pilcrow")),
+        ("paragraph", ParagraphBlock(features=TEXT_FEATURES)),
         ("clear_space", ClearSpaceBlock()),
         ("minimum_size", MinimumSizeBlock()),
         ("colour_versions", ColourVersionsBlock()),

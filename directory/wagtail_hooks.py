@@ -66,7 +66,7 @@ class ServiceViewSet(SnippetViewSet):
 class DirectoryGroup(SnippetViewSetGroup):
     items = (PersonViewSet, ServiceViewSet)
     menu_icon = "group"
-    menu_label = _("Staff directory")
+    menu_label = _("Directory")
     menu_name = "directory"
     menu_order = 320
 

@@ -41,6 +41,7 @@ class Tile:
     count: int
     url: str
     accessible_name: str
+    map_name: str
     x: int
     y: int
     points: str
@@ -64,14 +65,17 @@ def region_map(counts: dict, urls: dict, regions) -> dict:
         column, row, label = TILE_POSITIONS[region.code]
         count = counts.get(region.pk, 0)
         x, y = round(column * (TILE_WIDTH + GAP)), round(row * (TILE_HEIGHT + GAP))
+        accessible_name = (ngettext("%(region)s: %(count)s event",
+                                    "%(region)s: %(count)s events", count)
+                           % {"region": region.name, "count": count})
         tiles.append(Tile(
             name=region.name,
             label=label,
             count=count,
             url=urls.get(region.pk) or f"?region={region.slug}#programme",
-            accessible_name=ngettext("%(region)s: %(count)s event",
-                                     "%(region)s: %(count)s events", count)
-            % {"region": region.name, "count": count},
+            accessible_name=accessible_name,
+            # A tile's name starts with what it shows ("BRE 12"), as WCAG 2.5.3 asks.
+            map_name=f"{label} {count} – {accessible_name}",
             x=x, y=y, points=_hexagon(x, y),
             text_x=x + TILE_WIDTH // 2, text_y=y + TILE_HEIGHT // 2,
         ))

@@ -2,7 +2,7 @@ from django import forms
 from django.core.exceptions import PermissionDenied
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext, pgettext_lazy
+from django.utils.translation import ngettext
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.admin.widgets.button import Button
@@ -168,7 +168,7 @@ def moderation_buttons(snippet, user, next_url=None):
             icon_name="history", priority=30))
     if snippet.awaiting_moderation:
         buttons += [
-            Button(pgettext_lazy("moderation", "Approve"),
+            Button(_("Approve"),
                    reverse("events_approve", args=[snippet.pk]), icon_name="check",
                    priority=10),
             Button(_("Refuse"), reverse("events_refuse", args=[snippet.pk]),
@@ -178,7 +178,7 @@ def moderation_buttons(snippet, user, next_url=None):
 
 
 class ApproveBulkAction(SnippetBulkAction):
-    display_name = pgettext_lazy("moderation", "Approve")
+    display_name = _("Approve")
     action_type = "approve"
     aria_label = _("Approve the selected events")
     template_name = "events/admin/confirm_bulk_approve.html"

@@ -3,6 +3,7 @@
 from uuid import uuid4
 
 from django.core.exceptions import ValidationError
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
@@ -41,6 +42,18 @@ class HeadingBlock(blocks.StructBlock):
         icon = "title"
         label = _("Heading")
         template = "pages/blocks/heading.html"
+        description = _("A section title: readers and screen readers find their way by it.")
+        preview_value = {"text": _("Visiting the cathedral"), "level": "h2"}
+
+
+class ParagraphBlock(blocks.RichTextBlock):
+    class Meta:
+        icon = "pilcrow"
+        label = _("Paragraph")
+        description = _("Text with bold, italics, lists and links.")
+        preview_value = format_lazy("<p>{}</p>", _(
+            "The directorate supports the restoration of protected monuments and advises "
+            "their owners."))
 
 
 class QuoteBlock(blocks.StructBlock):
@@ -52,6 +65,11 @@ class QuoteBlock(blocks.StructBlock):
         icon = "openquote"
         label = _("Quotation")
         template = "pages/blocks/quote.html"
+        description = _("Words someone said or wrote, with their author and source.")
+        preview_value = {
+            "quote": _("Heritage is what we receive and what we hand down."),
+            "author": "Victor Hugo", "source": _("Speech, 1832"),
+        }
 
 
 class CalloutBlock(blocks.StructBlock):
@@ -69,6 +87,13 @@ class CalloutBlock(blocks.StructBlock):
         icon = "pick"
         label = _("Callout")
         template = "pages/blocks/callout.html"
+        description = _("A framed message that stands out: a deadline, a key piece of "
+                        "information, with an optional button to a page.")
+        preview_value = {
+            "title": _("Applications close on 30 September"), "level": "h2",
+            "text": format_lazy("<p>{}</p>", _("Send your file before the deadline.")),
+            "link": None, "link_label": "",
+        }
 
     def clean(self, value):
         value = super().clean(value)
@@ -88,6 +113,9 @@ class FigureBlock(blocks.StructBlock):
         icon = "image"
         label = _("Image")
         template = "pages/blocks/figure.html"
+        description = _("One image from the library, with its caption and credit.")
+        preview_value = {"image": None, "caption": _("The restored rose window"),
+                         "credit": _("Photographer's name")}
 
 
 class VideoBlock(WithDomIdMixin, blocks.StructBlock):
@@ -102,6 +130,10 @@ class VideoBlock(WithDomIdMixin, blocks.StructBlock):
         icon = "media"
         label = _("Video")
         template = "pages/blocks/video.html"
+        description = _("A video from YouTube, Vimeo or Dailymotion, with its transcript.")
+        preview_value = {"title": _("The restoration site in three minutes"),
+                         "video": "https://www.dailymotion.com/video/x8relais",
+                         "transcript": _("The transcript of the video, for everyone.")}
 
 
 class DocumentBlock(blocks.StructBlock):
@@ -115,6 +147,9 @@ class DocumentBlock(blocks.StructBlock):
         icon = "doc-full"
         label = _("Document to download")
         template = "pages/blocks/document.html"
+        description = _("A download link to a document of the library, with its format and "
+                        "size.")
+        preview_value = {"document": None, "title": _("Application form (PDF)")}
 
 
 class LinkBlock(blocks.StructBlock):
@@ -125,6 +160,10 @@ class LinkBlock(blocks.StructBlock):
     class Meta:
         icon = "link"
         label = _("Link")
+        description = _("A link to a page of the site or to another site.")
+        preview_value = {"page": None, "url": "https://www.culture.gouv.fr/",
+                         "label": _("Ministry of Culture")}
+        preview_template = "pages/blocks/previews/link.html"
 
     def clean(self, value):
         value = super().clean(value)
@@ -144,9 +183,16 @@ class LinkListBlock(blocks.StructBlock):
     links = blocks.ListBlock(LinkBlock(), label=_("Links"), min_num=1)
 
     class Meta:
-        icon = "list-ul"
+        icon = "link"
         label = _("List of links")
         template = "pages/blocks/link_list.html"
+        description = _("A titled list of links to pages or other sites, to read further.")
+        preview_value = {"title": _("To go further"), "links": [
+            {"page": None, "url": "https://www.culture.gouv.fr/",
+             "label": _("Ministry of Culture")},
+            {"page": None, "url": "https://www.service-public.fr/",
+             "label": "Service-public.fr"},
+        ]}
 
 
 class AccordionItemBlock(blocks.StructBlock):
@@ -158,19 +204,24 @@ class AccordionsBlock(WithDomIdMixin, blocks.StructBlock):
     items = blocks.ListBlock(AccordionItemBlock(), label=_("Sections"), min_num=1)
 
     class Meta:
-        icon = "list-ul"
+        icon = "collapse-down"
         label = _("Accordions")
         template = "pages/blocks/accordions.html"
+        description = _("Sections that open on a click: long details readers may skip.")
+        preview_value = {"items": [
+            {"title": _("Who may apply?"),
+             "body": format_lazy("<p>{}</p>", _("Owners of a protected monument."))},
+            {"title": _("Which documents to send?"),
+             "body": format_lazy("<p>{}</p>", _("The form, the estimate and photographs."))},
+        ]}
 
 
 def body_blocks():
     """The blocks every content page offers, grouped by theme."""
     return [
         ("heading", HeadingBlock(group=TEXT)),
-        ("paragraph", blocks.RichTextBlock(
-            label=_("Paragraph"), features=RICH_TEXT_FEATURES, group=TEXT,
-            template="pages/blocks/paragraph.html",
-        )),
+        ("paragraph", ParagraphBlock(features=RICH_TEXT_FEATURES, group=TEXT,
+                                     template="pages/blocks/paragraph.html")),
         ("quote", QuoteBlock(group=TEXT)),
         ("callout", CalloutBlock(group=TEXT)),
         ("image", FigureBlock(group=MEDIA)),
@@ -194,9 +245,11 @@ class GalleryBlock(blocks.StructBlock):
     )
 
     class Meta:
-        icon = "image"
+        icon = "grid"
         label = _("Image gallery")
         template = "pages/blocks/gallery.html"
+        description = _("Several images side by side, each with its caption and credit.")
+        preview_value = {"title": _("The site, step by step"), "images": []}
 
 
 class AudioBlock(WithDomIdMixin, blocks.StructBlock):
@@ -210,9 +263,12 @@ class AudioBlock(WithDomIdMixin, blocks.StructBlock):
     )
 
     class Meta:
-        icon = "media"
+        icon = "radio-full"
         label = _("Audio")
         template = "pages/blocks/audio.html"
+        description = _("A sound file (MP3 or Ogg) with a player and its transcript.")
+        preview_value = {"title": _("Interview with the architect"), "audio": None,
+                         "transcript": _("The transcript of the interview, for everyone.")}
 
     def clean(self, value):
         value = super().clean(value)
@@ -255,6 +311,11 @@ class FAQSectionBlock(WithDomIdMixin, blocks.StructBlock):
         icon = "help"
         label = _("Section of questions")
         template = "pages/blocks/accordions.html"
+        description = _("A titled group of questions, each opening on its answer.")
+        preview_value = {"heading": _("Grants"), "items": [
+            {"title": _("Who may apply for a grant?"),
+             "body": format_lazy("<p>{}</p>", _("Owners of a protected monument."))},
+        ]}
 
 
 def faq_blocks():

@@ -36,6 +36,7 @@ from wagtail.admin.views.generic import IndexView
 from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
 
 from portal.fields import ComparableKeysMixin, ComparableKeysMultipleMixin
+from portal.reports import FrenchSpreadsheetExportMixin
 
 UNKNOWN_VALUE = gettext_lazy("unknown value")
 # Short phrases that read after the field's label: "Region: unknown value".
@@ -396,9 +397,10 @@ class AdminIndexViewMixin:
         return answer_invalid_filters(request, error, response)
 
 
-class AdminIndexView(AdminIndexViewMixin, IndexView):
+class AdminIndexView(AdminIndexViewMixin, FrenchSpreadsheetExportMixin, IndexView):
     pass
 
 
-class AdminSnippetIndexView(AdminIndexViewMixin, SnippetIndexView):
+class AdminSnippetIndexView(AdminIndexViewMixin, FrenchSpreadsheetExportMixin,
+                            SnippetIndexView):
     pass

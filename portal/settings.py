@@ -448,6 +448,10 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 15 * 1024 * 1024
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+# Avatars are Wagtail's default image or the one the user uploads: no request to Gravatar
+# (a third party our Content-Security-Policy does not allow, and which would learn who works
+# in the admin).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # --- Security ---------------------------------------------------------------------------------
 

@@ -1,9 +1,11 @@
 import datetime
 
 from django.core.exceptions import PermissionDenied
+from django.templatetags.static import static
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
+from django.utils.html import format_html
 from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -48,6 +50,11 @@ def register_reader_menu_item(model):
 
 for setting_model in site_setting_models():
     register_reader_menu_item(setting_model)
+
+
+@hooks.register("insert_global_admin_css")
+def admin_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("portal/admin.css"))
 
 
 @hooks.register("before_serve_page", order=-10)

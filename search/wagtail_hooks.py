@@ -1,4 +1,5 @@
-"""The synonyms, managed by editors as a snippet (Settings-like menu entry "Search synonyms")."""
+"""The synonyms, managed as a snippet under Settings → "Search synonyms": a setting of the
+search, not content, so neither in the main menu nor among the editors' snippets."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
@@ -11,8 +12,7 @@ class SynonymViewSet(SnippetViewSet):
     model = Synonym
     icon = "search"
     menu_label = _("Search synonyms")
-    add_to_admin_menu = True
-    menu_order = 900
+    add_to_settings_menu = True
     list_display = ["terms", "updated_at"]
     search_fields = ["terms"]
     ordering = ["terms"]

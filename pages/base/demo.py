@@ -228,13 +228,15 @@ def compose_public_home(home):
 def compose_intranet_home(home):
     if home.quick_links:
         return
+    # The staff directory is a view of the intranet, not a page: linked by its address.
+    intranet_root = home.get_site().root_url
     home.quick_links = [item for item in [
+        external(f"{intranet_root}/annuaire/", "Annuaire des agents"),
         link(page_at(home, "ressources-humaines"), "Ressources humaines"),
         link(page_at(home, "questions-des-agents"), "Questions fréquentes"),
         link(page_at(home, "actualites-du-reseau"), "Toutes les actualités"),
         external("https://mon.portail.example.gouv.fr/conges", "Poser un congé"),
         external("https://mon.portail.example.gouv.fr/missions", "Ordres de mission"),
-        external("https://annuaire.example.gouv.fr", "Annuaire de l’État"),
     ] if item[1]["page"] is not None or item[1]["url"]]
     home.save_revision().publish()
 

@@ -4,11 +4,11 @@ import django_filters
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.html import format_html_join, linebreaks
+from django.utils.html import format_html, format_html_join, linebreaks
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import InspectView
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -16,16 +16,35 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from pages.contact.forms import QuestionFollowUpForm
 from pages.contact.models import ContactTopic, Question, QuestionStatus
 from portal.dashboard import WaitingPanel, waiting_panel
 from portal.filters import AdminFilters, AdminSnippetIndexView
 from portal.outbox.models import EmailStatus
 from portal.outbox.panels import EmailsPanel
 
-ASKED = [FieldPanel(name, read_only=True) for name in (
-    "reference", "created_at", "topic", "visitor_type", "name", "email", "organisation",
-    "subject", "message",
-)]
+
+def email_link(address: str):
+    return format_html('<a href="mailto:{0}">{0}</a>', address) if address else "-"
+
+
+class EmailLinkPanel(FieldPanel):
+    """A read-only e-mail address shown as a ``mailto:`` link."""
+
+    def __init__(self, field_name, **kwargs):
+        kwargs["read_only"] = True
+        super().__init__(field_name, **kwargs)
+
+    def format_value_for_display(self, value):
+        return email_link(value)
+
+
+ASKED = [
+    *(FieldPanel(name, read_only=True) for name in (
+        "reference", "created_at", "topic", "visitor_type", "name")),
+    EmailLinkPanel("email"),
+    *(FieldPanel(name, read_only=True) for name in ("organisation", "subject", "message")),
+]
 
 
 def local_date_time(moment) -> str:
@@ -76,6 +95,15 @@ class QuestionInspectView(InspectView):
     def get_message_display_value(self):
         return mark_safe(linebreaks(self.object.message, autoescape=True))
 
+    def get_email_display_value(self):
+        return email_link(self.object.email)
+
+    def get_reply_sent_at_display_value(self):
+        return local_date_time(self.object.reply_sent_at)
+
+    def get_reply_sent_by_display_value(self):
+        return str(self.object.reply_sent_by or "-")
+
     def get_reply_note_display_value(self):
         return mark_safe(linebreaks(self.object.reply_note, autoescape=True)) or "-"
 
@@ -93,7 +121,7 @@ class QuestionViewSet(SnippetViewSet):
     inspect_view_fields = [
         "reference", "created_at", "page", "topic", "visitor_type", "name", "email",
         "organisation", "subject", "message", "status", "assigned_to", "reply_note",
-        "answered_at", "emails",
+        "answered_at", "reply_sent_at", "reply_sent_by", "emails",
     ]
     copy_view_enabled = False
     list_display = [
@@ -105,12 +133,15 @@ class QuestionViewSet(SnippetViewSet):
     # Searched in the database, not in the search index: personal data stays out of it.
     search_backend_name = None
     search_fields = ["reference", "email", "subject", "name"]
-    panels = [
+    edit_handler = ObjectList([
         MultiFieldPanel(ASKED, heading=_("Question")),
         EmailsPanel(),
         MultiFieldPanel([FieldPanel("status"), FieldPanel("assigned_to"),
-                         FieldPanel("reply_note")], heading=_("Follow-up")),
-    ]
+                         FieldPanel("reply_note"), FieldPanel("send_reply"),
+                         FieldPanel("reply_sent_at", read_only=True),
+                         FieldPanel("reply_sent_by", read_only=True)],
+                        heading=_("Follow-up")),
+    ], base_form_class=QuestionFollowUpForm)
 
     def get_queryset(self, request):
         return Question.objects.select_related("topic", "assigned_to").annotate(
@@ -132,7 +163,7 @@ class ContactTopicViewSet(SnippetViewSet):
 class QuestionsGroup(SnippetViewSetGroup):
     items = (QuestionViewSet, ContactTopicViewSet)
     menu_icon = "mail"
-    menu_label = _("Questions from the public")
+    menu_label = _("Questions")
     menu_order = 250
 
 

@@ -119,56 +119,114 @@ def load_questions(page, topics):
         as_tried_once(question.emails.all(), question.created_at + timedelta(seconds=5))
 
 
+# The page types the automated accessibility check of the browser tests visits
+# (tests/browser/test_accessibility.py keeps this list and its own in step).
+AUDITED_PUBLIC_PAGES = [
+    "page d’accueil", "page de contenu", "liste des actualités", "article d’actualité",
+    "dossier multimédia (galerie d’images, vidéo, son)", "liste des publications",
+    "publication", "page de contact et formulaire renvoyé avec des erreurs",
+    "questions fréquentes", "événement national et sa carte des régions",
+    "programme régional", "événement local", "formulaire de proposition d’événement",
+    "événement de la direction", "charte d’usage des logos", "logos à télécharger",
+    "espace partenaire", "salle de presse", "communiqué de presse", "dossier de presse",
+    "résultats de recherche", "déclaration d’accessibilité", "mentions légales",
+    "page introuvable (erreur 404)",
+]
+AUDITED_INTRANET_PAGES = [
+    "page d’accueil", "espace d’une direction", "actualités", "annuaire (recherche)",
+    "fiche d’un agent", "fiche d’un service", "organigramme", "bibliothèque documentaire",
+    "résultats de recherche",
+]
+
+
+def french_date(day) -> str:
+    months = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+              "septembre", "octobre", "novembre", "décembre"]
+    return f"{day.day} {months[day.month - 1]} {day.year}"
+
+
+def statement_body(contact, audit_day):
+    """The accessibility statement, on the RGAA's model, with the result of the automated
+    check (no violation of the WCAG 2.1 A and AA rules axe-core tests, on every page type)."""
+    audited = "".join(f"<li>{name}</li>" for name in AUDITED_PUBLIC_PAGES)
+    intranet = "".join(f"<li>{name}</li>" for name in AUDITED_INTRANET_PAGES)
+    return [
+        paragraph("<p>La direction régionale des affaires culturelles de Bretagne "
+                  "s’engage à rendre ses sites internet, intranet et extranet accessibles "
+                  "conformément à l’article 47 de la loi n° 2005-102 du 11 février 2005. "
+                  "Elle met en œuvre pour cela un schéma pluriannuel de mise en "
+                  f"accessibilité {audit_day.year}-{audit_day.year + 2} et un plan "
+                  "d’actions annuel.</p>"
+                  "<p>Cette déclaration d’accessibilité s’applique au site public et à "
+                  "l’intranet de la DRAC Bretagne.</p>"),
+        heading("État de conformité"),
+        paragraph("<p>Le site public de la DRAC Bretagne est <b>partiellement conforme</b> "
+                  "avec le référentiel général d’amélioration de l’accessibilité (RGAA), "
+                  "version 4.1.2, en raison des non-conformités et des critères non encore "
+                  "vérifiés énumérés ci-dessous.</p>"),
+        heading("Résultats des tests", "h3"),
+        paragraph(f"<p>L’audit automatisé réalisé le {french_date(audit_day)} avec l’outil "
+                  "axe-core (règles des WCAG 2.1, niveaux A et AA), sur un écran "
+                  "d’ordinateur et, pour l’accueil, la navigation et les formulaires, sur un "
+                  "écran de téléphone, n’a relevé <b>aucune non-conformité</b> sur les "
+                  f"{len(AUDITED_PUBLIC_PAGES) + len(AUDITED_INTRANET_PAGES)} types de pages "
+                  "audités. Un outil automatique ne vérifie qu’une partie des critères du "
+                  "RGAA : les autres (pertinence des alternatives textuelles, des titres et "
+                  "des intitulés de liens, restitution par les lecteurs d’écran…) seront "
+                  "évalués par un audit manuel, dont le taux de conformité sera publié ici."
+                  "</p>"),
+        heading("Pages auditées", "h3"),
+        paragraph(f"<p>Site public :</p><ul>{audited}</ul>"
+                  f"<p>Intranet (agent connecté) :</p><ul>{intranet}</ul>"),
+        heading("Contenus non accessibles"),
+        heading("Non-conformités", "h3"),
+        paragraph("<ul><li>Les documents PDF de démonstration ne sont pas balisés "
+                  "(critère 13.3) ;</li>"
+                  "<li>les critères que l’outil automatique ne couvre pas n’ont pas encore "
+                  "été vérifiés.</li></ul>"),
+        heading("Dérogations pour charge disproportionnée", "h3"),
+        paragraph("<p>Aucune.</p>"),
+        heading("Contenus non soumis à l’obligation d’accessibilité", "h3"),
+        paragraph("<ul><li>Documents bureautiques publiés avant le 23 septembre 2018 ;</li>"
+                  "<li>contenus de tiers qui ne sont ni financés, ni développés par "
+                  "l’administration (vidéos hébergées par un service extérieur).</li></ul>"),
+        heading("Établissement de cette déclaration"),
+        paragraph(f"<p>Cette déclaration a été établie le {french_date(audit_day)}.</p>"),
+        heading("Technologies utilisées", "h3"),
+        paragraph("<ul><li>HTML5</li><li>CSS</li><li>JavaScript</li>"
+                  "<li>Système de design de l’État (DSFR)</li></ul>"),
+        heading("Environnement de test", "h3"),
+        paragraph("<ul><li>Chromium, en mode sans interface, à 1280 et 390 pixels de "
+                  "large ;</li><li>axe-core, par la bibliothèque axe-playwright-python."
+                  "</li></ul>"),
+        heading("Retour d’information et contact"),
+        paragraph(f"<p>Si vous n’arrivez pas à accéder à un contenu ou à un service, "
+                  f"vous pouvez nous contacter pour être orienté vers une alternative "
+                  f"accessible ou obtenir le contenu sous une autre forme : "
+                  f"{page_link(contact, 'formulaire de contact')} (thème « Autre ») ou "
+                  f"courrier à la DRAC Bretagne, Hôtel de Blossac, 6 rue du Chapitre, "
+                  f"35044 Rennes Cedex.</p>"),
+        heading("Voies de recours"),
+        paragraph("<p>Cette procédure est à utiliser dans le cas suivant : vous avez signalé "
+                  "au responsable du site un défaut d’accessibilité qui vous empêche "
+                  "d’accéder à un contenu ou à un des services et vous n’avez pas obtenu de "
+                  "réponse satisfaisante. Vous pouvez alors :</p>"
+                  "<ul><li>écrire un message au Défenseur des droits, par son formulaire en "
+                  "ligne ;</li>"
+                  "<li>contacter le délégué du Défenseur des droits dans votre région ;</li>"
+                  "<li>appeler le 09 69 39 00 00 ;</li>"
+                  "<li>envoyer un courrier par la poste (gratuit, ne pas mettre de timbre) : "
+                  "Défenseur des droits, Libre réponse 71120, 75342 Paris CEDEX 07.</li></ul>"),
+    ]
+
+
 def load_legal_pages(home, contact):
+    audit_day = timezone.localdate() - timedelta(days=2)
     accessibility = add_child(
         home, StandardPage, "declaration-accessibilite", title="Déclaration d’accessibilité",
         summary="État de conformité du site au référentiel général d’amélioration de "
                 "l’accessibilité (RGAA).",
-        body=[
-            paragraph("<p>La direction régionale des affaires culturelles de Bretagne "
-                      "s’engage à rendre ses sites internet, intranet et extranet accessibles "
-                      "conformément à l’article 47 de la loi n° 2005-102 du 11 février 2005. "
-                      "Elle met en œuvre pour cela un schéma pluriannuel de mise en "
-                      "accessibilité 2026-2028 et un plan d’actions annuel.</p>"
-                      "<p>Cette déclaration d’accessibilité s’applique au site public de la "
-                      "DRAC Bretagne.</p>"),
-            heading("État de conformité"),
-            paragraph("<p>Le site est <b>non conforme</b> avec le RGAA version 4.1.2 : il n’a "
-                      "pas encore été audité. Un audit de conformité est programmé au cours "
-                      "de l’année 2026 ; ses résultats seront publiés sur cette page.</p>"),
-            heading("Contenus non accessibles"),
-            heading("Non-conformités", "h3"),
-            paragraph("<p>En l’absence d’audit, les non-conformités ne sont pas encore "
-                      "recensées.</p>"),
-            heading("Dérogations pour charge disproportionnée", "h3"),
-            paragraph("<p>Aucune.</p>"),
-            heading("Contenus non soumis à l’obligation d’accessibilité", "h3"),
-            paragraph("<ul><li>Documents bureautiques publiés avant le 23 septembre 2018 ;</li>"
-                      "<li>contenus de tiers qui ne sont ni financés, ni développés par "
-                      "l’administration.</li></ul>"),
-            heading("Établissement de cette déclaration"),
-            paragraph("<p>Cette déclaration a été établie le 5 janvier 2026.</p>"),
-            heading("Technologies utilisées", "h3"),
-            paragraph("<ul><li>HTML5</li><li>CSS</li><li>JavaScript</li>"
-                      "<li>Système de design de l’État (DSFR)</li></ul>"),
-            heading("Retour d’information et contact"),
-            paragraph(f"<p>Si vous n’arrivez pas à accéder à un contenu ou à un service, "
-                      f"vous pouvez nous contacter pour être orienté vers une alternative "
-                      f"accessible ou obtenir le contenu sous une autre forme : "
-                      f"{page_link(contact, 'formulaire de contact')} (thème « Autre ») ou "
-                      f"courrier à la DRAC Bretagne, Hôtel de Blossac, 6 rue du Chapitre, "
-                      f"35044 Rennes Cedex.</p>"),
-            heading("Voies de recours"),
-            paragraph("<p>Si vous constatez un défaut d’accessibilité qui vous empêche "
-                      "d’accéder à un contenu ou à un service, que vous nous l’avez signalé "
-                      "et que vous n’avez pas obtenu de réponse satisfaisante, vous pouvez "
-                      "saisir le Défenseur des droits :</p>"
-                      "<ul><li>par le formulaire en ligne du Défenseur des droits ;</li>"
-                      "<li>en contactant le délégué du Défenseur des droits de votre "
-                      "région ;</li><li>par téléphone au 09 69 39 00 00 ;</li>"
-                      "<li>par courrier (gratuit, sans affranchissement) : Défenseur des "
-                      "droits, Libre réponse 71120, 75342 Paris CEDEX 07.</li></ul>"),
-        ],
+        body=statement_body(contact, audit_day),
     )
     translate(accessibility, "en", title="Accessibility statement",
               slug="accessibility-statement",
@@ -176,13 +234,22 @@ def load_legal_pages(home, contact):
                       "standard (RGAA).",
               body=[
                   heading("Compliance status"),
-                  paragraph("<p>This website is <b>not compliant</b> with RGAA version "
-                            "4.1.2: it has not been audited yet. An audit is planned in "
-                            "2026.</p>"),
+                  paragraph("<p>This website is <b>partially compliant</b> with RGAA "
+                            "version 4.1.2. An automated audit on "
+                            f"{audit_day:%d %B %Y} (axe-core, WCAG 2.1 A and AA rules) "
+                            "found no violation on the "
+                            f"{len(AUDITED_PUBLIC_PAGES) + len(AUDITED_INTRANET_PAGES)} "
+                            "page types listed in the French statement; the criteria an "
+                            "automated tool cannot check await a manual audit.</p>"),
                   heading("Feedback and contact"),
                   paragraph(f"<p>If you cannot access some content, "
                             f"{page_link(contact, 'contact us')} and we will provide it in "
                             f"another form.</p>"),
+                  heading("Remedies"),
+                  paragraph("<p>If you reported an accessibility problem and got no "
+                            "satisfactory answer, you may write to the Défenseur des droits "
+                            "(phone 09 69 39 00 00; Défenseur des droits, Libre réponse "
+                            "71120, 75342 Paris CEDEX 07).</p>"),
               ])
     legal_notice = add_child(
         home, StandardPage, "mentions-legales", title="Mentions légales",
@@ -246,7 +313,7 @@ def set_footer_links(site, accessibility, legal_notice, personal_data):
     links = FooterLinks.for_site(site)
     if links.accessibility_page_id is None:
         links.accessibility_page = accessibility
-        links.accessibility_conformity = FooterLinks.Conformity.NONE
+        links.accessibility_conformity = FooterLinks.Conformity.PARTIAL
         links.legal_notice_page = legal_notice
         links.personal_data_page = personal_data
         links.save()

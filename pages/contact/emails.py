@@ -40,3 +40,16 @@ def queue_acknowledgement(question) -> None:
         })
     queue_email(to=question.email, subject=subject, body=body, about=question,
                 kind="question-acknowledgement")
+
+
+def queue_reply(question) -> None:
+    """The officer's reply, to the sender, in the page's language; replying to it reaches
+    the topic's service."""
+    with translation.override(question.locale.language_code):
+        subject = gettext("Reply to your question (reference %(reference)s)") % {
+            "reference": question.reference,
+        }
+        body = render_to_string("pages/contact/emails/reply.txt", {"question": question})
+    reply_to = question.topic.email if question.topic else ()
+    queue_email(to=question.email, reply_to=reply_to, subject=subject, body=body,
+                about=question, kind="question-reply")

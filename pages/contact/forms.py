@@ -1,9 +1,13 @@
-"""The public question form, in DSFR markup through ``portal/includes/form_field.html``."""
+"""The public question form, in DSFR markup through ``portal/includes/form_field.html``, and
+the officers' follow-up form in the admin."""
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
 
-from pages.contact.models import Question
+from pages.contact.emails import queue_reply
+from pages.contact.models import Question, QuestionStatus
 from portal.antispam import HoneypotFormMixin
 
 
@@ -65,4 +69,35 @@ class QuestionForm(HoneypotFormMixin, forms.ModelForm):
         question.locale = page.locale
         question.site = site
         question.save()
+        return question
+
+
+class QuestionFollowUpForm(WagtailAdminModelForm):
+    """The officer's follow-up of a question in the admin; the reply can go to the sender by
+    e-mail, through the outbox, in the same transaction as the question's save."""
+
+    send_reply = forms.BooleanField(
+        label=_("Send this reply to the sender by e-mail"), required=False,
+        help_text=_("The sender receives the reply above with the reference of the question, "
+                    "which is then marked as answered."),
+    )
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if cleaned_data.get("send_reply") and not cleaned_data.get("reply_note", "").strip():
+            self.add_error("reply_note", _("Write the reply to send."))
+        return cleaned_data
+
+    def save(self, commit=True):
+        question = super().save(commit=False)
+        sending = self.cleaned_data.get("send_reply")
+        if sending:
+            question.status = QuestionStatus.ANSWERED
+            question.reply_sent_at = timezone.now()
+            question.reply_sent_by = self.for_user
+        if commit:
+            question.save()
+            self.save_m2m()
+            if sending:
+                queue_reply(question)
         return question

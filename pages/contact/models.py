@@ -241,6 +241,13 @@ class Question(models.Model):
         help_text=_("What was answered, and how (e-mail, phone, letter)."),
     )
     answered_at = models.DateTimeField(_("answered on"), null=True, blank=True, editable=False)
+    # The reply sent from the admin by e-mail (through the outbox): when and by whom.
+    reply_sent_at = models.DateTimeField(_("reply e-mailed on"), null=True, blank=True,
+                                         editable=False)
+    reply_sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("reply e-mailed by"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+", editable=False,
+    )
     created_at = models.DateTimeField(_("received on"), default=timezone.now, editable=False,
                                       db_index=True)
     locale = models.ForeignKey(Locale, verbose_name=_("language"), on_delete=models.PROTECT,

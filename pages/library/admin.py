@@ -54,7 +54,7 @@ class ReferenceDocumentFilters(AdminFilters):
 class ReferenceDocumentViewSet(SnippetViewSet):
     model = ReferenceDocument
     icon = "doc-full"
-    menu_label = _("Document library")
+    menu_label = _("Library")
     add_to_admin_menu = True
     menu_order = 330
     list_display = ["title", "kind", "reference", "date", "owner_service",

@@ -12,6 +12,8 @@ portal's checked downloads decide who reads them (``portal.media``).
 """
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404
 from django.urls import reverse
@@ -19,6 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.documents import get_document_model_string
+from wagtail.models import ReferenceIndex
 from wagtail.search import index
 
 from pages.base.models import BasePage
@@ -104,6 +107,23 @@ class ReferenceDocument(index.Indexed, models.Model):
         if previous and previous != self.document_id:
             keep_replaced_file(self, previous)
         place_files(self)
+
+    def clean(self):
+        super().clean()
+        if self.document_id and self.file_used_elsewhere():
+            raise ValidationError({"document": _(
+                "This file is also used elsewhere on the sites, which would lose it: a library "
+                "file is moved where only its readers can open it. Upload a copy instead.")})
+
+    def file_used_elsewhere(self) -> bool:
+        """Whether a page or another item links to the chosen file (Wagtail's reference
+        index): moving it into a restricted collection would break their links."""
+        references = ReferenceIndex.get_references_to(self.document)
+        if self.pk:
+            references = references.exclude(
+                base_content_type=ContentType.objects.get_for_model(ReferenceDocument),
+                object_id=str(self.pk))
+        return references.exists()
 
     @property
     def download_url(self) -> str:

@@ -17,7 +17,7 @@ class NewsCategoryFilterSet(AdminFilters):
 class NewsCategoryViewSet(SnippetViewSet):
     model = NewsCategory
     icon = "tag"
-    menu_label = _("News categories")
+    menu_label = _("Categories")
     add_to_admin_menu = True
     menu_order = 300
     # Translatable snippets get Wagtail's locale switcher and filter of their own.

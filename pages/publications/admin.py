@@ -5,7 +5,7 @@ import django_filters
 from django.db.models import Max
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.ui.tables import DateColumn
+from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permission_policies.base import BasePermissionPolicy
@@ -27,6 +27,7 @@ from portal.filters import (
     ModelChoiceFilter,
     YearFilter,
 )
+from portal.reports import month_label
 
 
 class PublicationCollectionFilterSet(AdminFilters):
@@ -67,7 +68,7 @@ class PaperCopyRequestFilterSet(AdminFilters):
 class PaperCopyRequestViewSet(SnippetViewSet):
     model = PaperCopyRequest
     icon = "mail"
-    menu_label = _("Paper-copy requests")
+    menu_label = _("Paper copies")
     add_to_admin_menu = True
     menu_order = 310
     list_display = ["publication_title", "name", "quantity", "status", "created_at",
@@ -108,6 +109,10 @@ class DownloadCountFilterSet(AdminFilters):
 
 
 class DownloadCountIndexView(AdminIndexView):
+    # Months as people say them, in the list and in both exports: "septembre 2025".
+    custom_field_preprocess = {"month": {AdminIndexView.FORMAT_CSV: month_label,
+                                         AdminIndexView.FORMAT_XLSX: month_label}}
+
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("publication", "document")
 
@@ -121,7 +126,10 @@ class DownloadCountViewSet(ModelViewSet):
     # The views need a form, although nobody may add or change a count.
     form_fields = ["count"]
     index_view_class = DownloadCountIndexView
-    list_display = ["publication", "document", "month", "count"]
+    list_display = ["publication", "document",
+                    Column("month", label=_("Month"), accessor=lambda row: month_label(row.month),
+                           sort_key="month"),
+                    "count"]
     list_export = ["publication", "document", "month", "count"]
     export_headings = {"month": _("Month"), "count": _("Downloads")}
     export_filename = "telechargements-publications"

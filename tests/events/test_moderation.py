@@ -339,3 +339,25 @@ def test_publishing_from_the_admin_edit_form_approves_and_unpublishing_gives_a_d
     changed.refresh_from_db()
     assert not changed.live and changed.status == EventStatus.DRAFT
     assert public_client.get(f"/evenements/{changed.pk}/").status_code == 404
+
+
+def test_events_and_pages_use_the_same_word_for_approving(public_client, officer_bretagne,
+                                                          submissions, make_user, sites):
+    from django.utils import translation
+    from wagtail.models import GroupApprovalTask
+
+    from events.wagtail_hooks import ApproveBulkAction
+
+    root = make_user("root@example.org", superuser=True)
+    task = GroupApprovalTask.objects.get()
+    with translation.override("fr"):
+        page_word = next(str(label) for name, label, _ in task.get_actions(sites[0].root_page,
+                                                                          root)
+                         if name == "approve")
+        assert page_word == "Approuver"
+        assert str(ApproveBulkAction.display_name) == page_word
+    public_client.force_login(officer_bretagne)
+    html = public_client.get(LIST).content.decode()
+    # The moderation button of the listing (and its menu of bulk actions) says it too.
+    assert f"/admin/events/{submissions[0].pk}/approve/" in html
+    assert html.count(page_word) >= 2

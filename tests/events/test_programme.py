@@ -107,8 +107,13 @@ def test_landing_map_links_every_region_with_its_count(public_client, edition, o
     html = public_client.get("/en" + LANDING).content.decode()
     svg = html.split("<svg")[1].split("</svg>")[0]
     assert svg.count("<a ") == 18
-    assert f'<a href="{BRETAGNE}" aria-label="Bretagne: 2 events"' in svg
-    assert 'aria-label="Corse: 0 events"' in svg
+    # Each tile's name starts with what it shows (WCAG 2.5.3, label in name).
+    assert f'<a href="{BRETAGNE}" aria-label="BRE 2 – Bretagne: 2 events"' in svg
+    assert 'aria-label="COR 0 – Corse: 0 events"' in svg
+    # The tiles come in the order of the list below the map: keyboard order follows it.
+    tiles = re.findall(r'aria-label="[A-Z]{3} \d+ – ([^"]+)"', svg)
+    listed = re.findall(r"<li><a [^>]*>([^<]+)</a></li>", html.split("</svg>")[1])
+    assert tiles == listed[:18]
 
 
 def test_list_query_count_does_not_grow_with_events(

@@ -28,3 +28,37 @@ def screenshot(page, name):
     if folder:
         Path(folder).mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(Path(folder) / f"{name}.png"), full_page=True)
+
+
+def heading_level_skips(page) -> list[str]:
+    """Headings that skip a level on the way down (an h2 then an h4…), as "h2 → h4 «text»":
+    heading levels must follow the page's structure."""
+    return page.evaluate("""() => {
+        const skips = [];
+        let previous = 0;
+        for (const heading of document.querySelectorAll("h1, h2, h3, h4, h5, h6")) {
+            if (!heading.getClientRects().length) continue;  // not shown
+            const level = Number(heading.tagName[1]);
+            if (level > previous + 1) {
+                skips.push(`h${previous} → h${level} «${heading.textContent.trim()}»`);
+            }
+            previous = level;
+        }
+        return skips;
+    }""")
+
+
+def missing_references(page) -> list[str]:
+    """aria-describedby, aria-labelledby and aria-controls that name an id no element has
+    (a help text or an error message that is not there), as "attribute=id"."""
+    return page.evaluate("""() => {
+        const missing = [];
+        for (const name of ["aria-describedby", "aria-labelledby", "aria-controls"]) {
+            for (const element of document.querySelectorAll(`[${name}]`)) {
+                for (const id of element.getAttribute(name).split(/\\s+/).filter(Boolean)) {
+                    if (!document.getElementById(id)) missing.push(`${name}=${id}`);
+                }
+            }
+        }
+        return missing;
+    }""")

@@ -409,6 +409,65 @@ def test_officer_changes_status_and_notes_the_reply_but_not_the_question(officer
     assert question.name == "Anne" and question.message == "Le message\nsur deux lignes"
 
 
+def test_officer_sends_the_reply_by_e_mail_through_the_outbox(
+        officer_client, officer, topics, contact_page, smtp_server,
+        django_capture_on_commit_callbacks):
+    question = stored(topics[0], contact_page, "Toiture")
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        response = officer_client.post(f"{ADMIN}edit/{question.pk}/", {
+            "status": "in_progress", "assigned_to": "", "send_reply": "on",
+            "reply_note": "Oui : une déclaration préalable suffit.",
+        })
+        assert response.status_code == 302
+        # Stored first: the e-mail waits in the outbox until the question's save commits.
+        email = OutgoingEmail.objects.about(question).get(kind="question-reply")
+        assert email.status == EmailStatus.QUEUED and not smtp_server.received
+    for callback in callbacks:
+        callback()
+    question.refresh_from_db()
+    assert question.status == "answered" and question.answered_at is not None
+    assert question.reply_sent_by == officer and question.reply_sent_at is not None
+    email.refresh_from_db()
+    assert email.status == EmailStatus.SENT and email.to == "anne@example.org"
+    [message] = smtp_server.received
+    assert message["To"] == "anne@example.org" and message["Reply-To"] == "crmh@example.org"
+    assert question.reference in message["Subject"]
+    assert "Oui : une déclaration préalable suffit." in message.get_content()
+    # The question says who sent it and when.
+    html = officer_client.get(f"{ADMIN}inspect/{question.pk}/").content.decode()
+    assert "officer@example.org" in html
+
+
+def test_sending_an_empty_reply_is_refused_and_sends_nothing(officer_client, topics,
+                                                            contact_page):
+    question = stored(topics[0], contact_page, "Toiture")
+    response = officer_client.post(f"{ADMIN}edit/{question.pk}/", {
+        "status": "in_progress", "assigned_to": "", "send_reply": "on", "reply_note": " ",
+    })
+    assert response.status_code == 200
+    assert "reply_note" in response.context["form"].errors
+    question.refresh_from_db()
+    assert question.status == "new" and question.reply_sent_at is None
+    assert not OutgoingEmail.objects.about(question).filter(kind="question-reply").exists()
+
+
+def test_noting_a_reply_without_sending_it_sends_nothing(officer_client, topics, contact_page):
+    question = stored(topics[0], contact_page, "Toiture")
+    officer_client.post(f"{ADMIN}edit/{question.pk}/", {
+        "status": "in_progress", "assigned_to": "", "reply_note": "Rappelée par téléphone.",
+    })
+    question.refresh_from_db()
+    assert question.status == "in_progress" and question.reply_sent_at is None
+    assert not OutgoingEmail.objects.about(question).filter(kind="question-reply").exists()
+
+
+def test_the_sender_s_address_is_a_mailto_link(officer_client, topics, contact_page):
+    question = stored(topics[0], contact_page, "Toiture")
+    link = '<a href="mailto:anne@example.org">anne@example.org</a>'
+    assert link in officer_client.get(f"{ADMIN}edit/{question.pk}/").content.decode()
+    assert link in officer_client.get(f"{ADMIN}inspect/{question.pk}/").content.decode()
+
+
 def test_officer_inspects_the_message_and_e_mail_delivery(officer_client, topics, contact_page):
     question = stored(topics[0], contact_page, "Toiture")
     email = OutgoingEmail.objects.create(

@@ -175,3 +175,25 @@ def test_overdue_documents_are_marked_in_the_admin(admin_client, documents):
     page = response.content.decode()
     assert "Procédure d&#x27;achat Bretagne" in page or "Procédure d'achat Bretagne" in page
     assert "Note sur le télétravail" not in page
+
+
+def test_a_file_used_on_a_public_page_cannot_become_a_library_file(public_home):
+    from django.core.exceptions import ValidationError
+
+    from tests.helpers.pages import add_publications
+
+    _, (publication,) = add_publications(public_home, 1)
+    public_file = pdf_document("Rapport public")
+    publication.pdf = public_file
+    publication.save_revision().publish()
+
+    reference = make_reference("Note sur les achats")
+    reference.document = public_file
+    with pytest.raises(ValidationError) as refused:
+        reference.full_clean()
+    assert "Upload a copy instead" in str(refused.value.message_dict["document"])
+
+    reference.document = pdf_document("Note sur les achats v2")
+    reference.full_clean()  # a file nobody else uses is fine, and so is the document's own
+    reference.save()
+    reference.full_clean()

@@ -16,7 +16,7 @@ from tests.helpers.accounts import activate_totp, create_user
 
 pytestmark = pytest.mark.django_db
 
-BEFORE = [("pages", "0011_home_pages_sections")]
+BEFORE = [("pages", "0013_stream_blocks_guidance")]
 
 
 @pytest.fixture

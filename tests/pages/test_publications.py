@@ -378,13 +378,31 @@ def test_download_counts_report_for_editors(editor_client, index, magazine):
 
     response = editor_client.get("/admin/publication_downloads/",
                                  {"publication": magazine.pk, "export": "csv"})
-    rows = b"".join(response.streaming_content).decode().strip().splitlines()
+    content = b"".join(response.streaming_content)
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    # For French spreadsheets: UTF-8 with a byte-order mark, semicolons, months in words.
+    assert content.startswith(b"\xef\xbb\xbf")
+    rows = content.decode("utf-8-sig").strip().splitlines()
     assert len(rows) == 2  # header and one month
-    assert rows[1].endswith(",2")
+    assert rows[0] == "Publication;Fichier;Mois;Téléchargements"
+    assert rows[1].endswith(";mars 2025;2")
+    assert "mars 2025" in html and "2025-03" not in html
 
     response = editor_client.get("/admin/publication_downloads/", {"year": "2024"})
     assert [row.publication_id for row in response.context["object_list"]] == [other.pk]
     assert editor_client.get("/admin/publication_downloads/new/")["Location"] == "/admin/"
+
+
+def test_exported_requests_write_dates_the_french_way_and_run_no_formula(admin_client,
+                                                                         magazine):
+    request = PaperCopyRequest.objects.create(
+        publication=magazine, publication_title=magazine.title, name='=HYPERLINK("x")',
+        email="anne@example.org", postal_address="x", quantity=1)
+    response = admin_client.get("/admin/snippets/pages/papercopyrequest/", {"export": "csv"})
+    row = b"".join(response.streaming_content).decode("utf-8-sig").splitlines()[1]
+    created = timezone.localtime(request.created_at)
+    assert row.startswith(created.strftime("%d/%m/%Y %H:%M") + ";")
+    assert """;"'=HYPERLINK(""x"")";""" in row
 
 
 def test_paper_copy_requests_are_listed_in_the_admin_by_status(admin_client, magazine):

@@ -40,3 +40,11 @@ def test_page_explorer_and_editor_open_for_both_sites(admin_client, public_home,
         assert admin_client.get(f"/admin/pages/{home.pk}/edit/").status_code == 200
         add = admin_client.get(f"/admin/pages/add/pages/standardpage/{home.pk}/")
         assert add.status_code == 200
+
+
+def test_the_admin_asks_gravatar_for_no_avatar(admin_client):
+    """Our Content-Security-Policy allows no third-party image, and Gravatar would learn who
+    works in the admin: the avatar is Wagtail's default one."""
+    for url in ("/admin/", "/admin/account/", "/admin/users/"):
+        html = admin_client.get(url).content.decode().lower()
+        assert "gravatar" not in html and "default-user-avatar" in html, url

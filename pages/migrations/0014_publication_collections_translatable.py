@@ -27,7 +27,7 @@ def give_existing_collections_the_default_locale(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("pages", "0011_home_pages_sections"),
+        ("pages", "0013_stream_blocks_guidance"),
         ("wagtailcore", "0098_apitoken"),
     ]
 
