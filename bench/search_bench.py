@@ -63,8 +63,10 @@ def seed():
     existing = StandardPage.objects.count()
     if existing < PAGES:
         started = time.perf_counter()
-        section = StandardPage(title="Rubrique de démonstration", slug="rubrique")
-        home.add_child(instance=section)
+        section = StandardPage.objects.child_of(home).filter(slug="rubrique").first()
+        if section is None:  # else a seeding that stopped half-way goes on
+            section = StandardPage(title="Rubrique de démonstration", slug="rubrique")
+            home.add_child(instance=section)
         for number in range(existing, PAGES):
             first, second = WORDS[number % len(WORDS)], WORDS[(number * 7) % len(WORDS)]
             section.add_child(instance=StandardPage(

@@ -17,15 +17,20 @@ restricted location; their renditions are public files (MEDIA_ROOT, served by th
 for a restricted image, restricted files served by ``serve_private_file``.
 """
 
+from mimetypes import guess_type
+from pathlib import PurePosixPath
+
+from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
+from django.utils.http import content_disposition_header
 from wagtail.documents import get_document_model
 from wagtail.documents.views.serve import serve as wagtail_serve_document
 from wagtail.models import Collection, CollectionViewRestriction
@@ -106,13 +111,26 @@ def check_file_access(request, item):
 # --- Sending files ----------------------------------------------------------------------------
 
 def send_stored_file(request, storage, name, **options):
-    """A response for this stored file: X-Accel-Redirect, X-Sendfile or a stream, as
-    SENDFILE_BACKEND says; private to the browser."""
+    """A response for this stored file, private to the browser: X-Accel-Redirect, X-Sendfile
+    or a stream, as SENDFILE_BACKEND says; from object storage, a stream or, with
+    S3_PRIVATE_DELIVERY=redirect, a redirect to a signed URL that lives a minute."""
+    attachment = options.get("attachment", False)
+    filename = options.get("attachment_filename") or PurePosixPath(name).name
     try:
         path = storage.path(name)
     except NotImplementedError:  # object storage: no local path to hand to the proxy
-        response = FileResponse(storage.open(name), as_attachment=options.get("attachment",
-                                                                             False))
+        if settings.S3_PRIVATE_DELIVERY == "redirect":
+            disposition = content_disposition_header(attachment, filename)
+            response = HttpResponseRedirect(storage.signed_url(
+                name, ResponseContentDisposition=disposition,
+                ResponseContentType=options.get("mimetype") or guess_type(filename)[0]
+                or "application/octet-stream",
+                ResponseCacheControl="private, no-store"))
+        else:
+            response = FileResponse(storage.open(name), as_attachment=attachment,
+                                    filename=filename)
+            if options.get("mimetype"):
+                response["Content-Type"] = options["mimetype"]
     else:
         response = sendfile(request, path, **options)
     patch_cache_control(response, private=True)
@@ -163,7 +181,9 @@ def serve_document(request, document_id, document_filename):
     if refusal is not None:
         return refusal
     restrictions = document.collection.get_view_restrictions()
-    if all(restriction.accept_request(request) for restriction in restrictions):
+    if settings.S3_PRIVATE_DELIVERY != "redirect" and all(
+        restriction.accept_request(request) for restriction in restrictions
+    ):
         response = wagtail_serve_document(request, document_id, document_filename)
     else:
         response = send_document(request, document)

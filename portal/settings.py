@@ -95,6 +95,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.search_promotions",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.embeds",
@@ -176,26 +177,25 @@ DATABASE_URL = env("DATABASE_URL", required_in_production=True)
 if DATABASE_URL:
     DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
 else:
-    DATABASES = {
-        "default": {
-            "ENGINE": "django.db.backends.sqlite3",
-            "NAME": BASE_DIR / "db.sqlite3",
-            "OPTIONS": {
-                "init_command": "PRAGMA journal_mode=WAL;",
-                "transaction_mode": "IMMEDIATE",
-            },
-        }
-    }
+    DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3",
+                             "NAME": BASE_DIR / "db.sqlite3"}}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Several processes (gunicorn's workers, the task worker) share the file: readers never
+    # wait for a writer (WAL), and a transaction that will write takes the lock first.
+    DATABASES["default"].setdefault("OPTIONS", {}).update({
+        "init_command": "PRAGMA journal_mode=WAL;",
+        "transaction_mode": "IMMEDIATE",
+    })
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 
-def redis_caches(url: str) -> dict:
+def redis_caches(url: str, key_prefix: str = "relais") -> dict:
     """Redis in front of everything, failing open when it is down (see portal/cache.py): the
     default cache falls back to each server's memory (rate limits), the session cache to the
     database (cached_db sessions), whose entries live at most 5 minutes in Redis."""
     options = {"socket_connect_timeout": 1, "socket_timeout": 1}
     backend = {"BACKEND": "portal.cache.FailOpenRedisCache", "LOCATION": url,
-               "KEY_PREFIX": "relais"}
+               "KEY_PREFIX": key_prefix}
     return {
         "default": {**backend, "OPTIONS": {**options, "FALLBACK": "memory"}},
         "sessions": {**backend, "OPTIONS": {**options, "FALLBACK": "miss", "MAX_TIMEOUT": 300}},
@@ -204,7 +204,7 @@ def redis_caches(url: str) -> dict:
 
 REDIS_URL = env("REDIS_URL", required_in_production=True)
 if REDIS_URL:
-    CACHES = redis_caches(REDIS_URL)
+    CACHES = redis_caches(REDIS_URL, env("REDIS_KEY_PREFIX", "relais"))
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
     SESSION_CACHE_ALIAS = "sessions"
 else:
@@ -232,6 +232,10 @@ if ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS = elasticsearch_backends(ELASTICSEARCH_URL, ELASTICSEARCH_INDEX_PREFIX)
 else:
     WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Daily counts of the portal's searches (search_promotions' QueryDailyHits, and the search
+# app's per-site counts that go with their query) kept for the search report's periods:
+# ``searchpromotions_garbage_collect`` deletes older ones.
+WAGTAILSEARCH_HITS_MAX_AGE = 400
 
 # The portal's search (the search app): an Elasticsearch index of its own, one alias per site
 # and language named after SEARCH_INDEX_PREFIX, or without ELASTICSEARCH_URL the database
@@ -288,6 +292,38 @@ STORAGES = {
         )
     },
 }
+
+# Several app servers: both stores on S3-compatible object storage (portal/object_storage.py),
+# each under its own prefix of S3_BUCKET (the restricted one may have a bucket of its own).
+# Public files are linked directly (the prefix must be readable by anyone, or S3_PUBLIC_DOMAIN
+# a CDN in front of it); restricted files keep Relais's URLs and, once the view has checked
+# the user, are streamed from the store or, with S3_PRIVATE_DELIVERY=redirect, handed over as
+# a signed URL valid S3_SIGNED_URL_SECONDS.
+S3_BUCKET = env("S3_BUCKET")
+S3_PRIVATE_DELIVERY = env("S3_PRIVATE_DELIVERY", "stream").lower()
+if S3_PRIVATE_DELIVERY not in {"stream", "redirect"}:
+    raise ImproperlyConfigured("S3_PRIVATE_DELIVERY must be stream or redirect.")
+S3_SIGNED_URL_SECONDS = int(env("S3_SIGNED_URL_SECONDS", "60"))
+if S3_BUCKET:
+    _s3_options = {
+        "bucket_name": S3_BUCKET,
+        "endpoint_url": env("S3_ENDPOINT_URL") or None,
+        "region_name": env("S3_REGION") or None,
+        "access_key": env("S3_ACCESS_KEY_ID") or None,
+        "secret_key": env("S3_SECRET_ACCESS_KEY") or None,
+        "addressing_style": env("S3_ADDRESSING_STYLE") or None,
+        "file_overwrite": False,
+        "default_acl": None,
+        "signature_version": "s3v4",
+    }
+    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": {
+        **_s3_options, "location": env("S3_PUBLIC_PREFIX", "public"),
+        "querystring_auth": False, "custom_domain": env("S3_PUBLIC_DOMAIN") or None,
+    }}
+    STORAGES["restricted"] = {"BACKEND": "portal.object_storage.PrivateS3Storage", "OPTIONS": {
+        **_s3_options, "bucket_name": env("S3_PRIVATE_BUCKET", S3_BUCKET),
+        "location": env("S3_PRIVATE_PREFIX", "private"), "querystring_auth": True,
+    }}
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # How restricted files leave once a view has checked the user: streamed by gunicorn (none),

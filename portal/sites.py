@@ -108,6 +108,12 @@ def public_url(path: str = "/") -> str:
     return f"{scheme}://{settings.PUBLIC_HOST}{path}"
 
 
+def intranet_url(path: str = "/") -> str:
+    """An absolute address on the intranet, such as ``intranet_url("/annuaire/")``."""
+    scheme = "https" if settings.USE_HTTPS else "http"
+    return f"{scheme}://{settings.INTRANET_HOST}{path}"
+
+
 def admin_url(path: str = "/admin/") -> str:
     """An absolute address in the Wagtail admin (``WAGTAILADMIN_BASE_URL``)."""
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path

@@ -11,6 +11,9 @@ autocomplete field, and synonyms that editors manage (``search.models.Synonym``)
   n-grams of 1 to 20 characters at index time; the same without n-grams at search time
   (``relais_autocomplete_search``). Folding is on both sides, so ``élec``, ``elec`` and
   ``Élec`` all find ``Élections``.
+- **Words** (``relais_words``): elision and lower case only, for the ``vocabulary`` field
+  that titles, summaries and tags are copied to: the words "did you mean" may offer, spelt
+  as the content spells them (``search.spelling``).
 - **Synonyms** are applied at search time only (``*_search`` analysers), through a
   ``synonym_graph`` filter that reads the synonyms set ``<SEARCH_INDEX_PREFIX>-synonyms``
   stored in Elasticsearch (the synonyms API). Updating that set reloads the search analysers
@@ -72,3 +75,7 @@ def autocomplete(search: bool = False):
         filters.append(autocomplete_ngrams)
     name = "relais_autocomplete_search" if search else "relais_autocomplete"
     return analyzer(name, tokenizer="standard", filter=filters)
+
+
+def words():
+    return analyzer("relais_words", tokenizer="standard", filter=[french_elision, "lowercase"])

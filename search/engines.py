@@ -20,7 +20,7 @@ from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from search import connection, indexing, queries, registry, text
+from search import connection, indexing, queries, registry, spelling, text
 
 logger = logging.getLogger(__name__)
 
@@ -59,6 +59,7 @@ class Results:
     facets: dict[str, list[FacetValue]] = dataclasses.field(default_factory=dict)
     engine: str = "database"
     fallback: bool = False  # Elasticsearch failed: the database answered
+    suggestion: str = ""  # "did you mean", when nothing was found (search.spelling)
 
 
 def facet_values(name: str, counts, selected) -> list[FacetValue]:
@@ -102,12 +103,24 @@ def elasticsearch_search(params: queries.SearchParams, audience: queries.Audienc
     response = search.execute()
     results = Results(params.query, total=response.hits.total.value, engine="elasticsearch")
     results.hits = [es_hit(hit) for hit in response]
+    if not results.total:
+        results.suggestion = es_suggestion(response)
     for name in queries.FACETS:
         buckets = getattr(response.aggregations, name).values.buckets
         results.facets[name] = facet_values(
             name, [(bucket.key, bucket.doc_count) for bucket in buckets],
             params.facets.get(name))
     return results
+
+
+def es_suggestion(response) -> str:
+    """The phrase suggester's correction (only those its permission-filtered ``collate``
+    kept), or ""."""
+    suggest = getattr(response, "suggest", None)
+    for item in (getattr(suggest, queries.SUGGESTION, None) or []) if suggest else []:
+        for option in item.options:
+            return option.text
+    return ""
 
 
 def elasticsearch_autocomplete(query, audience, language, client) -> list[dict]:
@@ -188,7 +201,9 @@ def database_search(params: queries.SearchParams, audience: queries.Audience) ->
             if passes(group, ignore=field):
                 counts[group[field]] += group["count"]
         results.facets[name] = facet_values(name, counts.items(), params.facets.get(name))
-    if results.total:
+    if not results.total:
+        results.suggestion = database_suggestion(params, audience)
+    else:
         chosen = {queries.FACETS[name]: value for name, value in params.facets.items()
                   if name in queries.FACETS}
         hits = ranked(matches.filter(**chosen), query_stems)
@@ -196,6 +211,19 @@ def database_search(params: queries.SearchParams, audience: queries.Audience) ->
         results.hits = [db_hit(row, stems) for row in
                         hits[params.start:params.start + params.per_page]]
     return results
+
+
+def database_suggestion(params: queries.SearchParams, audience: queries.Audience) -> str:
+    """The query with its misspelt words replaced from the words of what this audience may
+    open, when it then finds something (with the same facets); or ""."""
+    entries = queries.db_entries(audience, params.language)
+    known = spelling.vocabulary(entries, (audience, params.language))
+    suggestion = spelling.corrected(params.query, known)
+    stems = database_query(suggestion)
+    if not stems:
+        return ""
+    facets = queries.db_entries(audience, params.language, params.facets)
+    return suggestion if matching(facets, stems).exists() else ""
 
 
 def database_autocomplete(query, audience, language) -> list[dict]:

@@ -22,6 +22,9 @@ def languages() -> list[str]:
     return [code for code, _name in settings.LANGUAGES]
 
 
+VOCABULARY = "vocabulary"
+
+
 def text_field(boost_keyword: bool = False, **kwargs):
     """A text field read in French, with its English reading in ``.en``."""
     fields = {"en": Text(analyzer=analysis.english(), search_analyzer=analysis.english(True))}
@@ -42,10 +45,13 @@ class SearchDocument(Document):
                                  search_analyzer=analysis.autocomplete(True)),
             "raw": Keyword(ignore_above=256),
         },
+        copy_to=VOCABULARY,
     )
-    summary = text_field()
+    summary = text_field(copy_to=VOCABULARY)
     body = text_field()
-    tags = text_field(boost_keyword=True)
+    tags = text_field(boost_keyword=True, copy_to=VOCABULARY)
+    # The words of titles, summaries and tags as they are spelt: what "did you mean" offers.
+    vocabulary = Text(analyzer=analysis.words())
     # What it is and where it belongs.
     type = Keyword()
     site = Keyword()

@@ -118,6 +118,33 @@ def _moment(value):
     return timezone.make_aware(dt.datetime.combine(value, dt.time()))
 
 
+# --- What visitors search --------------------------------------------------------------------
+
+class QuerySiteDay(models.Model):
+    """How often a query (search_promotions' ``Query``, which also counts it per day in
+    ``QueryDailyHits``) was searched on one site on one day, how often it found nothing, and
+    how many results it found the last time. Nothing about who searched."""
+
+    SITES = [("public", _("Public website")), ("intranet", _("Intranet"))]
+
+    query = models.ForeignKey("wagtailsearchpromotions.Query", verbose_name=_("query"),
+                              on_delete=models.CASCADE, related_name="site_days")
+    site = models.CharField(_("site"), max_length=10, choices=SITES)
+    date = models.DateField(_("date"))
+    searches = models.PositiveIntegerField(_("searches"), default=0)
+    without_results = models.PositiveIntegerField(_("searches without results"), default=0)
+    last_results = models.PositiveIntegerField(_("results of the last search"), default=0)
+
+    class Meta:
+        verbose_name = _("searches of a query")
+        verbose_name_plural = _("searches of the queries")
+        constraints = [models.UniqueConstraint(fields=["query", "site", "date"],
+                                               name="search_one_count_per_query_site_day")]
+
+    def __str__(self):
+        return f"{self.query} ({self.site}, {self.date})"
+
+
 # --- Synonyms ---------------------------------------------------------------------------------
 
 # A synonym rule is words separated by commas; the characters the rules' own syntax (Solr's)

@@ -22,7 +22,7 @@ from django.db.models import Q
 from elasticsearch_dsl import Q as ESQ
 from elasticsearch_dsl import Search
 
-from search.index import alias_name
+from search.index import VOCABULARY, alias_name
 from search.models import SearchEntry
 from search.registry import EVERYONE, GROUPS, STAFF
 
@@ -34,6 +34,7 @@ HIGHLIGHT_TAGS = {"pre_tags": ["<mark>"], "post_tags": ["</mark>"]}
 SEARCHED_FIELDS = ["title^5", "title.en^4", "tags^3", "tags.en^2", "summary^2", "summary.en",
                    "body", "body.en^0.5"]
 AUTOCOMPLETE_SIZE = 8
+SUGGESTION = "did_you_mean"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -124,11 +125,25 @@ def text_query(query: str):
     ], minimum_should_match=1)
 
 
+def phrase_suggester(audience: Audience) -> dict:
+    """"Did you mean": corrections of the words typed from the ``vocabulary`` field, kept
+    only when the same search with the visitor's permission filter finds something with
+    them (``collate``), so that no word of content they may not open is ever offered."""
+    return {
+        "field": VOCABULARY, "size": 1, "gram_size": 1, "max_errors": 2,
+        "direct_generator": [{"field": VOCABULARY, "suggest_mode": "always",
+                              "min_word_length": 4}],
+        "collate": {"query": {"source": ESQ("bool", must=[text_query("{{suggestion}}")],
+                                            filter=[es_permission_filter(audience)]).to_dict()},
+                    "prune": False},
+    }
+
+
 def build_search(params: SearchParams, audience: Audience) -> Search:
     """The search sent for one results page: the text query and the permission filter,
     the facets counted on everything the visitor may open that matches (each facet leaving
     out its own selection, so its other values stay offered), the selected facets applied
-    to the hits (``post_filter``), highlights and one page of hits."""
+    to the hits (``post_filter``), highlights, one page of hits and "did you mean"."""
     search = Search(index=aliases_for(audience, params.language))
     search = search.query(ESQ("bool", must=[text_query(params.query)],
                               filter=[es_permission_filter(audience)]))
@@ -147,6 +162,7 @@ def build_search(params: SearchParams, audience: Audience) -> Search:
     search = search.source(["title", "summary", "type", "site", "url", "date", "start", "end",
                             "section", "directorate", "region"])
     search = search.extra(track_total_hits=True)
+    search = search.suggest(SUGGESTION, params.query, phrase=phrase_suggester(audience))
     return search[params.start:params.start + params.per_page]
 
 

@@ -21,6 +21,8 @@ when Django starts::
         model = Logo
         def indexable(self): ...
         def entries(self, objects): ...
+        def followed(self):  # saved or deleted: these entries are read again
+            return [(Logo, lambda logo: [self.key(logo)])]
 
     register(LogoSource())
 
@@ -127,6 +129,13 @@ class Source:
     def keys_for_pages(self, pages) -> list[str]:
         """Keys of this source's entries that depend on these pages (their site, privacy or
         publication): reindexed with them. None by default."""
+        return []
+
+    def followed(self) -> list[tuple[type, Callable]]:
+        """``(model, keys)`` pairs: when an object of ``model`` is saved or deleted, the
+        entries ``keys(obj)`` names are read again after the commit (``search.signals``),
+        like a page published. None by default (the search app follows pages, documents and
+        local events itself)."""
         return []
 
 

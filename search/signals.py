@@ -5,7 +5,8 @@ restriction added, changed or removed: the page and everything under it). Docume
 or deleted, or their collection moved or given another privacy (and the intranet collection
 changed in the settings). Local events: saved (approved, marked full or cancelled,
 unpublished) or deleted. A directorate renamed: the pages and documents restricted to its
-staff. Synonyms: sent to Elasticsearch.
+staff. Synonyms: sent to Elasticsearch. Other apps' sources name the models they follow
+(``Source.followed``: the directory's people, services and directorates).
 
 Every handler only names the entries concerned (``indexing.schedule``); the task reads them
 afresh after the commit. A draft saved (a page revision, an event's change) changes nothing
@@ -15,7 +16,7 @@ that is indexed, so it triggers nothing.
 from functools import partial
 
 from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from wagtail import signals as wagtail_signals
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
@@ -128,6 +129,14 @@ def _local_event_changed(sender, instance, **kwargs):
         indexing.schedule([f"localevent:{instance.pk}"])
 
 
+def _follower(keys):
+    def changed(sender, instance, **kwargs):
+        if not kwargs.get("raw"):
+            indexing.schedule(keys(instance))
+
+    return changed
+
+
 def _synonyms_changed(sender, instance, **kwargs):
     if kwargs.get("raw"):
         return
@@ -171,3 +180,11 @@ def connect():
                        dispatch_uid=f"{uid}synonym-{signal is post_save}")
     wagtail_signals.unpublished.connect(_local_event_changed, sender=LocalEvent,
                                         dispatch_uid=uid + "local-event-unpublished")
+    # What other apps' sources follow (``Source.followed``).
+    for source in registry.sources():
+        for number, (model, keys) in enumerate(source.followed()):
+            handler = _follower(keys)
+            # Before a deletion, while its relations are still there to read.
+            for signal in (post_save, pre_delete):
+                signal.connect(handler, sender=model, weak=False,
+                               dispatch_uid=f"{uid}{source.name}-{number}-{signal is post_save}")

@@ -2,7 +2,10 @@
 
 The public site searches public content only; the intranet what the signed-in agent may
 open (``search.queries.Audience``). Results come from Elasticsearch, or from the database
-when it is not configured or fails (the page then says so discreetly).
+when it is not configured or fails (the page then says so discreetly). The results page
+shows the promoted results of the query first (``search.promotions``), offers a correction
+when nothing was found (``search.spelling``), and counts each search for the report
+(``search.statistics``).
 """
 
 from django.core.paginator import Paginator
@@ -16,7 +19,9 @@ from portal.filters import errors_in_words
 from portal.listing import query_with
 from search import engines
 from search.forms import SearchForm, SuggestionsForm
+from search.promotions import promoted_for
 from search.queries import Audience, SearchParams
+from search.statistics import record_search
 
 PER_PAGE = 10
 FACET_ORDER = ("type", "year", "directorate", "region")
@@ -82,11 +87,20 @@ def search(request):
     if params.page > last:
         params.page = last
         results = engines.search(params, audience)
-    page_obj = Paginator(Window(results.total, results.hits, params.start),
+    promoted = promoted_for(request, query) if params.page == 1 else []
+    if params.page == 1 and not params.facets:
+        # A search, not a refinement of one: counted for the report (nothing personal).
+        record_search(query, "intranet" if getattr(request, "is_intranet", False)
+                      else "public", results.total)
+    promoted_keys = {item.key for item in promoted}
+    hits = [hit for hit in results.hits if hit.key not in promoted_keys]
+    page_obj = Paginator(Window(results.total, hits, params.start),
                          PER_PAGE).page(params.page)
-    context.update(results=results, page_obj=page_obj,
+    context.update(results=results, page_obj=page_obj, promoted=promoted,
                    facet_groups=facet_groups(request, results, params),
                    is_filtering=bool(params.facets),
+                   suggestion_url="?" + query_with(request.GET, q=results.suggestion, page=None)
+                   if results.suggestion else "",
                    clear_facets_url="?" + query_with(request.GET, type=None, directorate=None,
                                                      region=None, year=None, page=None))
     return private(TemplateResponse(request, "search/search.html", context))

@@ -9,25 +9,19 @@ PDF is indexed when pypdf can extract it (at most ``MAX_PDF_PAGES`` pages).
 
 import logging
 
-from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents import get_document_model
 from wagtail.models import BaseViewRestriction, CollectionViewRestriction
 
 from portal.media import intranet_collection_path
 from portal.models import Directorate
-from portal.sites import public_url
+from portal.sites import intranet_url, public_url
 from search.registry import EVERYONE, GROUPS, STAFF, Entry, Source, register, register_type
 
 logger = logging.getLogger(__name__)
 
 MAX_PDF_PAGES = 200
 MAX_PDF_CHARACTERS = 200_000
-
-
-def intranet_url(path: str) -> str:
-    scheme = "https" if settings.USE_HTTPS else "http"
-    return f"{scheme}://{settings.INTRANET_HOST}{path}"
 
 
 def pdf_text(document) -> str:

@@ -30,7 +30,8 @@ def recording_client(settings, monkeypatch):
 
 @pytest.fixture
 def content(sites, directorates, make_user):
-    """Something of every kind, public and restricted, the word "patrimoine" in each title,
+    """Something of every kind, public and restricted (a person and a service of the staff
+    directory too), the word "patrimoine" in each title,
     indexed by a rebuild (the database only)."""
     from wagtail.models import Collection, Locale
 
@@ -40,6 +41,7 @@ def content(sites, directorates, make_user):
     from pages.models import StandardPage
     from portal.media import intranet_collection_path
     from search import indexing
+    from tests.helpers.directory import make_person, make_service
     from tests.helpers.events import make_event
     from tests.helpers.pages import add_page
 
@@ -77,6 +79,12 @@ def content(sites, directorates, make_user):
                                           title="Patrimoine proposé")
     items["edition"] = edition
     items["region"] = Region.objects.get(slug="bretagne")
+    # The staff directory: for the staff, whatever their directorate; archived people never.
+    items["service"] = make_service(bretagne, "Service du patrimoine")
+    items["person"] = make_person(bretagne, "Claire", "Patrimoine-Le Goff",
+                                  service=items["service"], job_title="Cheffe de service")
+    items["archived_person"] = make_person(bretagne, "Patrimoine", "Archivée")
+    items["archived_person"].archive()
     items["question"] = Question.objects.create(
         reference="Q-2026-000001", name="Jean", email="jean@example.org",
         subject="Patrimoine", message="Une question sur le patrimoine",

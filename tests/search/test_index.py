@@ -91,7 +91,16 @@ def test_fields_of_every_entry(body):
     assert properties["section"] == {"type": "keyword", "index": False}
     assert properties["title"]["fields"]["raw"]["type"] == "keyword"
     assert set(properties) == keywords | {"title", "summary", "body", "tags", "url", "section",
-                                          "date", "start", "end", "indexed_at", "year"}
+                                          "date", "start", "end", "indexed_at", "year",
+                                          "vocabulary"}
+    # "Did you mean" reads the words of titles, summaries and tags as they are spelt.
+    assert properties["vocabulary"] == {"type": "text", "analyzer": "relais_words"}
+    for name in ("title", "summary", "tags"):
+        assert properties[name]["copy_to"] == "vocabulary", name
+    assert "copy_to" not in properties["body"]
+    assert analyzers(body)["relais_words"] == {
+        "type": "custom", "tokenizer": "standard",
+        "filter": ["relais_french_elision", "lowercase"]}
     # A field our code does not know is refused, never guessed.
     assert body["mappings"]["dynamic"] == "strict"
 

@@ -21,8 +21,9 @@ def entry(obj, source="page"):
     return SearchEntry.objects.filter(key=f"{source}:{obj.pk}").first()
 
 
-def test_the_sources_are_pages_documents_and_local_events():
-    assert {source.name for source in registry.sources()} == {"page", "document", "localevent"}
+def test_the_sources_are_pages_documents_local_events_and_the_directory():
+    assert {source.name for source in registry.sources()} == {
+        "page", "document", "localevent", "person", "service"}
     assert set(registry.result_types()) >= {"page", "news", "publication", "document", "event",
                                             "national_event"}
 
@@ -131,7 +132,8 @@ def test_published_local_events_only(content):
 
 def test_questions_registrations_and_paper_copy_requests_are_never_indexed(content):
     types = set(SearchEntry.objects.values_list("type", flat=True))
-    assert types <= {"page", "news", "publication", "document", "event", "national_event"}
+    assert types <= {"page", "news", "publication", "document", "event", "national_event",
+                     "person", "service"}
     assert not SearchEntry.objects.filter(heading__icontains="question").exists()
     assert not SearchEntry.objects.filter(key__startswith="question").exists()
 

@@ -155,14 +155,16 @@ def test_on_the_intranet_each_role_finds_exactly_what_it_may_open(content, roles
         assert found == expected
     assert total == len(found)
     directorates = {item.value: item.count for item in facets["directorate"]}
+    # The staff directory's person and service (DRAC Bretagne) are for every agent.
     if role == "staff_bretagne":
-        assert directorates == {"DRAC Bretagne": 3}
+        assert directorates == {"DRAC Bretagne": 5}
     elif role == "staff_normandie":
-        assert directorates == {"DRAC Normandie": 2}
+        assert directorates == {"DRAC Normandie": 2, "DRAC Bretagne": 2}
     elif role == "editor":
-        assert directorates == {}
+        assert directorates == {"DRAC Bretagne": 2}
     else:
-        assert directorates == {"DRAC Bretagne": 3, "DRAC Normandie": 2}
+        assert directorates == {"DRAC Bretagne": 5, "DRAC Normandie": 2}
+    assert {f"person:{content['person'].pk}", f"service:{content['service'].pk}"} <= found
 
 
 def test_the_agents_of_two_directorates_see_their_own_restricted_content(content, roles):
@@ -205,3 +207,12 @@ def test_drafts_submissions_and_questions_are_never_found(content, roles):
     assert f"localevent:{content['submitted_event'].pk}" not in found
     assert f"localevent:{content['event'].pk}" in found
     assert not any(key.startswith("question") for key in found)
+    assert f"person:{content['archived_person'].pk}" not in found
+
+
+@pytest.mark.parametrize("role", ["anonymous", "partner"])
+def test_the_directory_is_never_found_without_intranet_access(content, roles, role):
+    for intranet in (True, False):
+        found, _total, facets = all_hits(roles[role], intranet=intranet)
+        assert not {key for key in found if key.startswith(("person:", "service:"))}
+        assert not {"person", "service"} & {item.value for item in facets["type"]}

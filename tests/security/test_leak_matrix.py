@@ -53,6 +53,7 @@ from pages.library.models import LibraryIndexPage
 from pages.models import NewsArticlePage, NewsIndexPage, PublicationIndexPage, PublicationPage
 from portal import roles
 from portal.models import Directorate, IntranetSettings
+from search import indexing
 from tests.helpers.accounts import activate_totp, create_user
 from tests.helpers.branding import approve, pdf_bytes, png_bytes
 from tests.helpers.directory import make_person, make_service
@@ -301,6 +302,19 @@ SURFACES = [
             "service", staff(SHOWN)),
     Surface("organisation chart on the public host", PUBLIC,
             "/annuaire/organigramme/{bretagne_slug}/", "service", everyone(404)),
+    # The portal search (its index rebuilt once the world is built); the words searched are
+    # not the secret's, which would then be highlighted
+    Surface("search finds a colleague", INTRANET, "/recherche/?q=archives+secretes", "person",
+            staff(SHOWN)),
+    Surface("search leaves the directory out of the public site", PUBLIC,
+            "/recherche/?q=archives+secretes", "person", everyone(HIDDEN)),
+    Surface("search finds a directorate's page", INTRANET, "/recherche/?q=espace",
+            "bretagne_page", bretagne(SHOWN, other=HIDDEN)),
+    Surface("search leaves the intranet out of the public site", PUBLIC,
+            "/recherche/?q=espace", "bretagne_page", everyone(HIDDEN)),
+    Surface("search suggests a directorate's page", INTRANET,
+            "/recherche/suggestions/?q=espace+dra", "bretagne_title",
+            bretagne(SHOWN, other=HIDDEN)),
     # The document library (intranet only, per directorate)
     Surface("library", INTRANET, "/bibliotheque/", "network_reference", staff(SHOWN)),
     Surface("library lists a directorate's document", INTRANET, "/bibliotheque/",
@@ -505,6 +519,9 @@ def build_world():
     make_reference(SECRETS["network_reference"])
     reference = make_reference(SECRETS["bretagne_reference"], directorates=[bretagne])
     reference.document.refresh_from_db()
+
+    # The portal search: the indexing tasks wait for a commit this world never makes.
+    indexing.rebuild()
 
     def read(file):
         with file.open("rb") as handle:
