@@ -2,6 +2,9 @@
 have: the intranet collection for an intranet page, a directorate's collection for a page
 restricted to that directorate's staff. Editors can still pick another collection.
 
+The choosers opened from a public page offer only what the public site may show: its own
+pages (none of the intranet's), and documents and images of public collections.
+
 Wagtail's upload form knows nothing of the page being edited; the chooser is opened from
 the page editor, whose address the browser sends as the Referer. The chooser view is
 Wagtail's own, subclassed to give its upload form that initial collection, and answered on
@@ -18,8 +21,9 @@ from wagtail.images.views.chooser import viewset as image_chooser
 from wagtail.models import BaseViewRestriction, Page, PageViewRestriction
 from wagtail.permissions import policy_registry
 
+from portal.media import restricted_collection_paths
 from portal.models import Directorate, IntranetSettings
-from portal.sites import is_intranet_page
+from portal.sites import intranet_root_paths, is_intranet_page
 
 # The page editor: /admin/pages/<id>/edit/, or /admin/pages/add/<app>/<model>/<parent id>/.
 EDITED_PAGE = re.compile(r"^/admin/pages/(?:(\d+)/edit|add/[^/]+/[^/]+/(\d+))/")
@@ -46,6 +50,27 @@ def readers_collection(page):
     if len(directorates) == 1:
         return directorates[0].collection
     return IntranetSettings.load().intranet_collection
+
+
+def opened_from_a_public_page(request) -> bool:
+    page = page_being_edited(request)
+    return page is not None and not is_intranet_page(page)
+
+
+def pages_a_page_may_link_to(pages, request):
+    """A public page's page chooser: the public site's pages only."""
+    if opened_from_a_public_page(request):
+        for root in Page.objects.filter(url_path__in=intranet_root_paths()):
+            pages = pages.not_descendant_of(root, inclusive=True)
+    return pages
+
+
+def files_a_page_may_use(items, request):
+    """A public page's document and image choosers: public collections only."""
+    if opened_from_a_public_page(request):
+        for collection_path in restricted_collection_paths():
+            items = items.exclude(collection__path__startswith=collection_path)
+    return items
 
 
 class UploadToReadersCollection:

@@ -7,7 +7,7 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from wagtail import hooks
 
-from pages.choosers import chooser_urls
+from pages.choosers import chooser_urls, files_a_page_may_use, pages_a_page_may_link_to
 from pages.contact import admin as contact_admin  # noqa: F401
 from pages.library import admin as library_admin  # noqa: F401
 from pages.news import admin as news_admin  # noqa: F401
@@ -19,6 +19,21 @@ from portal.layout import PAGE_CONTENT_MODELS_HOOK
 def register_choosers_uploading_to_the_readers_collection():
     # order=-1: before Wagtail's viewsets, so that these views answer the chooser URLs.
     return chooser_urls()
+
+
+@hooks.register("construct_page_chooser_queryset")
+def offer_a_public_page_only_public_pages(pages, request):
+    return pages_a_page_may_link_to(pages, request)
+
+
+@hooks.register("construct_document_chooser_queryset")
+def offer_a_public_page_only_public_documents(documents, request):
+    return files_a_page_may_use(documents, request)
+
+
+@hooks.register("construct_image_chooser_queryset")
+def offer_a_public_page_only_public_images(images, request):
+    return files_a_page_may_use(images, request)
 
 
 @hooks.register("before_create_page")

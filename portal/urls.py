@@ -7,7 +7,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from portal import media, views
+from portal import media, moderation, views
 from portal.accounts import ActivateTOTPThenContinueView
 
 urlpatterns = [
@@ -16,6 +16,9 @@ urlpatterns = [
         "admin/login/",
         RedirectView.as_view(pattern_name="account_login", query_string=True),
     ),
+    # Wagtail's workflow action (the dashboard's "Approve"), which then says what it did.
+    path("admin/pages/workflow/action/<int:page_id>/<slug:action_name>/<int:task_state_id>/",
+         moderation.workflow_action),
     path("admin/", include(wagtailadmin_urls)),
     # Wagtail's document view, with the download headers (portal.media); same URL and name.
     re_path(r"^documents/(\d+)/(.*)$", media.serve_document, name="wagtaildocs_serve"),

@@ -18,6 +18,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from portal.dashboard import WaitingPanel, waiting_panel
 from portal.intranet import user_is_denied_page, visible_to
 from portal.models import Directorate
+from portal.settings_admin import ReadableSettingMenuItem, setting_urls, site_setting_models
 
 EXPIRY_NOTICE = datetime.timedelta(days=14)
 page_permission_policy = PagePermissionPolicy()
@@ -33,6 +34,22 @@ class DirectorateViewSet(SnippetViewSet):
 
 
 register_snippet(DirectorateViewSet)
+
+
+@hooks.register("register_admin_urls", order=-1)
+def register_settings_readers_may_open():
+    # order=-1: before Wagtail's settings URLs, so that these views answer them.
+    return setting_urls()
+
+
+def register_reader_menu_item(model):
+    @hooks.register("register_settings_menu_item")
+    def reader_menu_item():
+        return ReadableSettingMenuItem(model)
+
+
+for setting_model in site_setting_models():
+    register_reader_menu_item(setting_model)
 
 
 @hooks.register("insert_global_admin_css")

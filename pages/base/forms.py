@@ -3,7 +3,7 @@ restricted document or image."""
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
-from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page
@@ -94,3 +94,17 @@ class BasePageForm(WagtailAdminPageForm):
                 params={"titles": ", ".join(f"« {item.title} »" for item in in_content)},
                 code="restricted_media",
             ))
+
+
+class TranslatableSnippetForm(WagtailAdminModelForm):
+    """The form of a translated snippet whose slug is unique per language: the form has no
+    locale field, so Django's own (slug, locale) check would be skipped."""
+
+    def clean_slug(self):
+        slug = self.cleaned_data["slug"]
+        model = type(self.instance)
+        others = model.objects.filter(locale_id=self.instance.locale_id, slug=slug)
+        if others.exclude(pk=self.instance.pk).exists():
+            raise ValidationError(_("Another %(item)s in this language already has this slug.")
+                                  % {"item": model._meta.verbose_name})
+        return slug

@@ -8,7 +8,6 @@ publishes intranet news, where an article may be restricted to a directorate's s
 import datetime
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -17,14 +16,13 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import Tag, TaggedItemBase
-from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 
-from pages.base.forms import BasePageForm
+from pages.base.forms import BasePageForm, TranslatableSnippetForm
 from pages.base.models import BasePage, BodyPage, prefetch_card_images
 from pages.blocks import LinkBlock
 from portal.filters import ChoiceFilter, InvalidFilters, ListFilters, answer_invalid_filters
@@ -37,16 +35,6 @@ NEWS_PER_PAGE = 10
 FEED_LENGTH = 20
 
 
-class NewsCategoryForm(WagtailAdminModelForm):
-    def clean_slug(self):
-        # The form has no locale field, so Django's own unique check would skip (slug, locale).
-        slug = self.cleaned_data["slug"]
-        others = NewsCategory.objects.filter(locale_id=self.instance.locale_id, slug=slug)
-        if others.exclude(pk=self.instance.pk).exists():
-            raise ValidationError(_("Another category in this language already has this slug."))
-        return slug
-
-
 class NewsCategory(TranslatableMixin, models.Model):
     """A theme news articles are filed under (Heritage, Museums…), translated per locale."""
 
@@ -57,7 +45,7 @@ class NewsCategory(TranslatableMixin, models.Model):
     )
 
     panels = [FieldPanel("name"), FieldPanel("slug")]
-    base_form_class = NewsCategoryForm
+    base_form_class = TranslatableSnippetForm
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("news category")

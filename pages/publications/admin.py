@@ -30,10 +30,19 @@ from portal.filters import (
 from portal.reports import month_label
 
 
+class PublicationCollectionFilterSet(AdminFilters):
+    class Meta:
+        model = PublicationCollection
+        fields = []
+
+
 class PublicationCollectionViewSet(SnippetViewSet):
     model = PublicationCollection
     icon = "folder-open-inverse"
     menu_label = _("Publication collections")
+    # Translatable snippets get Wagtail's locale switcher and filter of their own.
+    filterset_class = PublicationCollectionFilterSet
+    index_view_class = AdminSnippetIndexView
     list_display = ["name", "slug"]
     search_fields = ["name"]
 

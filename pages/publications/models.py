@@ -13,8 +13,10 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.documents import get_document_model_string
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model, get_image_model_string
+from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
+from pages.base.forms import TranslatableSnippetForm
 from pages.base.models import BasePage
 from pages.blocks import body_blocks
 from pages.publications.forms import PublicationPageForm
@@ -32,20 +34,24 @@ SAME_COLLECTION_LIMIT = 3
 MAX_COPIES_PER_REQUEST = 20
 
 
-class PublicationCollection(models.Model):
-    """A series the directorate publishes in (a magazine, "Patrimoine en région"…)."""
+class PublicationCollection(TranslatableMixin, models.Model):
+    """A series the directorate publishes in (a magazine, "Patrimoine en région"…), translated
+    per locale like news categories; a publication points at the collection in its own
+    language (see PublicationPage.clean)."""
 
-    name = models.CharField(_("name"), max_length=200, unique=True)
-    slug = models.SlugField(_("slug"), max_length=100, unique=True,
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=100,
                             help_text=_("Used in the address of the filtered list."))
     description = models.TextField(_("description"), blank=True)
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+    base_form_class = TranslatableSnippetForm
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         verbose_name = _("publication collection")
         verbose_name_plural = _("publication collections")
         ordering = ["name"]
+        unique_together = [("translation_key", "locale"), ("slug", "locale")]
 
     def __str__(self):
         return self.name
@@ -183,6 +189,10 @@ class PublicationPage(RoutablePageMixin, BasePage):
         super().clean()
         self.isbn = normalise_isbn(self.isbn)
         self.issn = normalise_issn(self.issn)
+        if self.collection_id and self.collection.locale_id != self.locale_id:
+            # A collection chosen in another language: its translation, once it has one.
+            self.collection = (self.collection.get_translation_or_none(self.locale_id)
+                               or self.collection)
 
     @property
     def sharing_image(self):
