@@ -38,8 +38,9 @@ check-migrations: install
 test: lint check-migrations
 	$(BIN)/pytest -n $(PYTEST_WORKERS)
 
-# Anonymous pages through gunicorn (two workers) against a bare Django view; a few minutes once
-# its database (.bench/, 10,000 pages, 20,000 events) is seeded. See README, "Speed".
+# Anonymous pages through gunicorn (two workers), page cache off then on, against a bare Django
+# view; a few minutes once its database (.bench/, 10,000 pages, 20,000 events) is seeded.
+# See README, "Speed".
 bench: install
 	$(BIN)/python bench/site_bench.py
 

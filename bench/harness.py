@@ -104,6 +104,19 @@ def load(url: str, host: str, seconds: float, connections: int) -> Load:
     return run_python(url, host, seconds, connections)
 
 
+def response_header(url: str, host: str, name: str) -> str | None:
+    """This header of one GET of ``url`` (without cookies), or None when it has none."""
+    match = re.match(r"http://([^/:]+):(\d+)(/.*)", url)
+    connection = http.client.HTTPConnection(match.group(1), int(match.group(2)), timeout=10)
+    try:
+        connection.request("GET", match.group(3), headers={"Host": host})
+        response = connection.getresponse()
+        response.read()
+        return response.getheader(name)
+    finally:
+        connection.close()
+
+
 def workers_rss_mb(master_pid: int) -> list[float]:
     """Resident memory of each of gunicorn's workers (the master's children), in MB."""
     children = Path(f"/proc/{master_pid}/task/{master_pid}/children").read_text().split()

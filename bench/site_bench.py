@@ -4,11 +4,18 @@
     BENCH_DATABASE_URL=postgres://… make bench   # an EMPTY PostgreSQL database instead
 
 Seeds its own database once (the demo, 10,000 pages, 20,000 events; SQLite file
-``.bench/site.sqlite3``, reused by the next runs), starts gunicorn with two workers on
-loopback and, for each page, measures requests per second, p50 and p99 (wrk when installed,
-else a bounded Python client), its ratio to the ceiling (a bare Django view returning a short
-HTML page through the same server, bench/urls.py), its in-process median render time and SQL
-queries; then the workers' resident memory. About two minutes once seeded.
+``.bench/site.sqlite3``, reused by the next runs), then starts gunicorn with two workers on
+loopback twice: first with the anonymous page cache off (``PAGE_CACHE_SECONDS=0``: every
+request renders the page), then with it on as in production (warmed before measuring; each
+worker keeps its own copy, in local memory). For each page it measures requests per second,
+p50 and p99 both ways (wrk when installed, else a bounded Python client), their ratios to the
+ceiling (a bare Django view returning a short HTML page through the first server and its
+middleware, bench/urls.py), whether the page cache served it, its in-process median render
+time and SQL queries (the page cache off); then the workers' resident memory. About three
+minutes once seeded.
+
+Smaller runs: ``BENCH_SECONDS`` (per page and mode, default 6), ``BENCH_CONNECTIONS`` (8),
+``BENCH_RENDERS`` (10), ``BENCH_PAGES`` and ``BENCH_EVENTS`` (the size of the seed).
 """
 
 import os
@@ -32,6 +39,8 @@ os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
 os.environ["DEBUG"] = "false"
 os.environ["MEDIA_ROOT"] = str(DATA / "media")
 os.environ["PRIVATE_MEDIA_ROOT"] = str(DATA / "media_private")
+# In this process, the in-process renders: they measure the page, not the page cache.
+os.environ["PAGE_CACHE_SECONDS"] = "0"
 for name in ("REDIS_URL", "S3_BUCKET", "EMAIL_HOST"):
     os.environ.pop(name, None)
 
@@ -52,6 +61,7 @@ from bench.search_bench import seed as seed_pages_and_events  # noqa: E402
 from bench.urls import CEILING_URL  # noqa: E402
 from events.models import LocalEvent, NationalEventPage  # noqa: E402
 from pages.models import NewsArticlePage, NewsIndexPage, PublicationPage, StandardPage  # noqa: E402
+from portal.page_cache import HIT_HEADER  # noqa: E402
 from search import indexing  # noqa: E402
 from tests.helpers.cluster import (  # noqa: E402
     app_environment,
@@ -108,6 +118,30 @@ def in_process(client, url) -> tuple[float, int]:
     return statistics.median(durations), queries
 
 
+def serve_and_load(targets, **variables) -> tuple[dict, dict, list[float]]:
+    """Start gunicorn with the settings' defaults but these variables and load each page in
+    turn; return each page's load, what the page cache said of it once warm, and the workers'
+    memory."""
+    port = free_port()
+    env = app_environment(os.environ["DATABASE_URL"], MEDIA_ROOT=os.environ["MEDIA_ROOT"],
+                          PRIVATE_MEDIA_ROOT=os.environ["PRIVATE_MEDIA_ROOT"],
+                          **variables)
+    server = start_gunicorn(env, port, workers=2, settings="bench.settings")
+    try:
+        base = f"http://127.0.0.1:{port}"
+        wait_until_serving(f"{base}/", server, headers={"Host": settings.PUBLIC_HOST})
+        results, served_by = {}, {}
+        for _name, url in targets:
+            harness.load(f"{base}{url}", settings.PUBLIC_HOST, 1, 2)  # warm both workers
+            served_by[url] = harness.response_header(f"{base}{url}", settings.PUBLIC_HOST,
+                                                     HIT_HEADER) or "not kept"
+            results[url] = harness.load(f"{base}{url}", settings.PUBLIC_HOST, SECONDS,
+                                        CONNECTIONS)
+        return results, served_by, harness.workers_rss_mb(server.pid)
+    finally:
+        stop(server)
+
+
 def main():
     print(f"machine: {harness.machine()}")
     seed()
@@ -116,36 +150,34 @@ def main():
     rendered = {url: in_process(client, url) for _name, url in targets}
     connection.close()
 
-    port = free_port()
-    env = app_environment(os.environ["DATABASE_URL"], MEDIA_ROOT=os.environ["MEDIA_ROOT"],
-                          PRIVATE_MEDIA_ROOT=os.environ["PRIVATE_MEDIA_ROOT"])
-    server = start_gunicorn(env, port, workers=2, settings="bench.settings")
-    try:
-        base = f"http://127.0.0.1:{port}"
-        wait_until_serving(f"{base}/", server, headers={"Host": settings.PUBLIC_HOST})
-        results = {}
-        for _name, url in targets:
-            harness.load(f"{base}{url}", settings.PUBLIC_HOST, 1, 2)  # warm both workers
-            results[url] = harness.load(f"{base}{url}", settings.PUBLIC_HOST, SECONDS,
-                                        CONNECTIONS)
-        memory = harness.workers_rss_mb(server.pid)
-    finally:
-        stop(server)
+    uncached, not_kept, memory_uncached = serve_and_load(targets, PAGE_CACHE_SECONDS="0")
+    assert set(not_kept.values()) == {"not kept"}, not_kept  # the switch did switch it off
+    cached, served_by, memory_cached = serve_and_load(  # the production default
+        [target for target in targets if target[1] != CEILING_URL])
 
-    ceiling = results[CEILING_URL].rps
-    print(f"\ngunicorn, 2 workers, {CONNECTIONS} connections, {SECONDS:.0f} s per page, "
-          f"{harness.generator()}; {connection.vendor}, {PAGES} pages, {EVENTS} events; "
-          "no page cache\n")
-    print("| page | req/s | p50 ms | p99 ms | ratio to ceiling | errors | "
-          "in-process median ms | queries |")
-    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    ceiling = uncached[CEILING_URL].rps
+    print(f"\ngunicorn, 2 workers, {CONNECTIONS} connections, {SECONDS:.0f} s per page and "
+          f"mode, {harness.generator()}; {connection.vendor}, {PAGES} pages, {EVENTS} events; "
+          "uncached: the page cache off; cached: on and warm (anonymous visitors); both ratios "
+          "to the ceiling, measured with the page cache off\n")
+    print("| page | uncached req/s | p50 ms | p99 ms | ratio to ceiling | cached req/s | "
+          "p50 ms | p99 ms | ratio to ceiling | page cache | errors | in-process median ms | "
+          "queries |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | "
+          "---: |")
     for name, url in targets:
-        result = results[url]
+        off, on = uncached[url], cached.get(url)
         median, queries = rendered[url]
-        print(f"| {name} | {result.rps:.0f} | {result.p50_ms:.1f} | {result.p99_ms:.1f} | "
-              f"{result.rps / ceiling:.1%} | {result.errors} | {median:.1f} | {queries} |")
-    print(f"\nworkers' resident memory after the run: "
-          f"{', '.join(f'{size:.0f} MB' for size in memory)}")
+        cached_columns = (f"{on.rps:.0f} | {on.p50_ms:.1f} | {on.p99_ms:.1f} | "
+                          f"{on.rps / ceiling:.1%} | {served_by[url]}" if on else
+                          "— | — | — | — | —")
+        errors = off.errors + (on.errors if on else 0)
+        print(f"| {name} | {off.rps:.0f} | {off.p50_ms:.1f} | {off.p99_ms:.1f} | "
+              f"{off.rps / ceiling:.1%} | {cached_columns} | {errors} | {median:.1f} | "
+              f"{queries} |")
+    print("\nworkers' resident memory after the run: page cache off "
+          f"{', '.join(f'{size:.0f} MB' for size in memory_uncached)}; on "
+          f"{', '.join(f'{size:.0f} MB' for size in memory_cached)}")
 
 
 if __name__ == "__main__":

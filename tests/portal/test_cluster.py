@@ -12,7 +12,9 @@ import uuid
 import pytest
 import redis
 import requests
+from wagtail.test.utils.form_data import nested_form_data, streamfield
 
+from portal.page_cache import HIT_HEADER
 from tests.helpers.accounts import PASSWORD, current_totp_code
 from tests.helpers.cluster import (
     REDIS_URL,
@@ -27,29 +29,37 @@ from tests.helpers.cluster import (
     throwaway_database,
     wait_until_serving,
 )
-from tests.helpers.sites import INTRANET_HOST
+from tests.helpers.sites import INTRANET_HOST, PUBLIC_HOST
 
 pytestmark = pytest.mark.cluster
 
 BUCKET = "relais-cluster"
 ADMIN_EMAIL = "admin-cluster@example.org"
+# A second editor: the first test locks the first one's sign-in, in whichever order they run.
+EDITOR_EMAIL = "editor-cluster@example.org"
 SETUP = f"""
 import json
 from wagtail.models import Collection, CollectionViewRestriction
 from pages.base.sites import ensure_sites
 from tests.helpers.accounts import activate_totp, create_user
-ensure_sites()
+from tests.helpers.pages import add_page
+public_site, _intranet_site = ensure_sites()
+page = add_page(public_site.root_page, "Horaires estivaux", "horaires")
 collection = Collection.get_first_root_node().add_child(name="Cluster")
 CollectionViewRestriction.objects.create(collection=collection, restriction_type="login")
 admin = create_user("{ADMIN_EMAIL}", superuser=True)
-print(json.dumps({{"collection": collection.id, "secret": activate_totp(admin)}}))
+editor = create_user("{EDITOR_EMAIL}", superuser=True)
+print(json.dumps({{"collection": collection.id, "page": page.id,
+                  "secret": activate_totp(admin), "editor_secret": activate_totp(editor)}}))
 """
 
 
-@pytest.fixture
-def cluster(tmp_path):
-    """Two app servers sharing everything; yields their base URLs and what the test needs."""
+@pytest.fixture(scope="module")
+def cluster(tmp_path_factory):
+    """Two app servers sharing everything, started once for this module's tests; yields their
+    base URLs and what the tests need."""
     prefix = f"relais-cluster-{uuid.uuid4().hex[:12]}"
+    tmp_path = tmp_path_factory.mktemp("cluster")
     with throwaway_database() as database_url, object_store(BUCKET) as s3_url:
         env = app_environment(database_url, REDIS_URL=REDIS_URL, REDIS_KEY_PREFIX=prefix,
                               MEDIA_ROOT=str(tmp_path / "media"),
@@ -88,9 +98,9 @@ def post_form(session, url, data, **kwargs):
                         allow_redirects=False, **kwargs)
 
 
-def sign_in_to_admin(session, base, secret):
+def sign_in_to_admin(session, base, secret, email=ADMIN_EMAIL):
     response = post_form(session, f"{base}/accounts/login/",
-                         {"login": ADMIN_EMAIL, "password": PASSWORD})
+                         {"login": email, "password": PASSWORD})
     assert response.headers["Location"] == "/accounts/2fa/authenticate/"
     response = post_form(session, f"{base}/accounts/2fa/authenticate/",
                          {"code": current_totp_code(secret)})
@@ -152,3 +162,34 @@ def test_an_upload_on_one_server_is_served_by_the_other_and_the_cache_is_shared(
                          {"login": ADMIN_EMAIL, "password": PASSWORD})
     assert response.status_code == 200  # the form again, not the step of the TOTP code
     assert "Trop de tentatives de connexion échouées." in response.text
+
+
+def test_a_page_published_on_one_server_is_new_on_the_other_at_once(cluster):
+    first, second = cluster["urls"]
+
+    def visit():
+        """An anonymous visitor of the public site (no cookie), on the second server."""
+        response = requests.get(f"{second}/horaires/", headers={"Host": PUBLIC_HOST},
+                                allow_redirects=False, timeout=10)
+        assert response.status_code == 200
+        return response
+
+    # The second server makes the page once, then serves it from the shared cache.
+    before = [visit(), visit()]
+    assert [response.headers[HIT_HEADER] for response in before] == ["miss", "hit"]
+    assert all("Horaires estivaux" in response.text for response in before)
+
+    # An editor publishes a new version of it in the admin, on the first server.
+    editor = browser()
+    sign_in_to_admin(editor, first, cluster["editor_secret"], EDITOR_EMAIL)
+    data = nested_form_data({"title": "Horaires hivernaux", "slug": "horaires", "summary": "",
+                             "body": streamfield([]), "action-publish": "publish"})
+    response = post_form(editor, f"{first}/admin/pages/{cluster['page']}/edit/", data)
+    assert response.status_code == 302, response.text
+
+    # The second server's very next visitor gets the new version, which is kept in turn.
+    after = [visit(), visit()]
+    assert [response.headers[HIT_HEADER] for response in after] == ["miss", "hit"]
+    for response in after:
+        assert "Horaires hivernaux" in response.text
+        assert "Horaires estivaux" not in response.text
