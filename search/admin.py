@@ -10,6 +10,7 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from portal.filters import ChoiceFilter, DateFilter, FlagFilter
+from portal.reports import FrenchSpreadsheetExportMixin
 from search.models import QuerySiteDay
 
 
@@ -29,7 +30,7 @@ class SearchesFilters(django_filters.FilterSet):
         fields = ["date_from", "date_to", "site"]
 
 
-class SearchesReportView(ReportView):
+class SearchesReportView(FrenchSpreadsheetExportMixin, ReportView):
     """The queries searched over the period, the most frequent first; with "found nothing",
     those that found nothing, the most frequent failures first."""
 

@@ -52,7 +52,7 @@ def test_visitor_submits_a_question_and_gets_a_reference_number(page, urls, demo
     choose(page, "I have read the personal-data notice")
     page.get_by_role("button", name="Send my question").click()
 
-    status = page.get_by_role("status")
+    status = page.get_by_role("status").filter(has_text="Your question has been sent")
     expect(status).to_contain_text("Your question has been sent")
     expect(status).to_contain_text(re.compile(r"Q-\d{4}-\d{6}"))
     shown = re.search(r"Q-\d{4}-\d{6}", status.inner_text()).group()

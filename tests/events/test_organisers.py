@@ -151,7 +151,7 @@ def test_an_unknown_commune_is_a_field_error_keeping_what_was_typed(client, edit
     assert response.status_code == 200
     errors = response.context["venue_form"].errors
     assert list(errors) == ["commune"]
-    assert "No commune called “Rennnes-sur-Mer”" in errors["commune"][0]
+    assert "Aucune commune « Rennnes-sur-Mer »" in errors["commune"][0]
     html = response.content.decode()
     assert 'value="Chapelle Saint-Yves"' in html and 'value="Rennnes-sur-Mer"' in html
     assert 'aria-describedby="id_venue-commune-messages"' in html
@@ -170,7 +170,7 @@ def test_an_ambiguous_commune_asks_for_the_postcode(client, edition, organiser):
     response = client.post(step_url(event, "lieu"), ambiguous)
     assert response.status_code == 200
     (error,) = response.context["venue_form"].errors["commune"]
-    assert "Several communes are called" in error and "La Réunion 97400" in error
+    assert "Plusieurs communes s’appellent" in error and "La Réunion 97400" in error
     assert 'value="saint denis"' in response.content.decode()
     # The postcode (typed, or filled in by the list with the INSEE code) settles it.
     assert client.post(step_url(event, "lieu"), {**ambiguous, "venue-postcode": "97400"}
