@@ -150,20 +150,20 @@ def quick_links_block():
 
 
 def visible_links(links, request, *, intranet: bool) -> list[dict]:
-    """Quick links a reader may follow: external ones, and the live pages they may open, with
-    their addresses read in one query."""
-    values = [block.value for block in links]
-    pages = Page.objects.filter(pk__in=[link["page"].pk for link in values if link["page"]])
+    """Quick links a reader may follow: external ones, and the live pages they may open, read
+    with their addresses in one query (the stream's raw page ids, not its own page lookup)."""
+    values = [item["value"] for item in links.raw_data]
+    pages = Page.objects.filter(pk__in=[value["page"] for value in values if value.get("page")])
     pages = visible_to(pages.live(), request.user) if intranet else public_pages(pages.live())
-    open_ids = set(pages.values_list("pk", flat=True))
+    open_pages = pages.in_bulk()
     result = []
     for link in values:
-        target = link["page"]
-        if target is None:
-            result.append({"url": link["url"], "label": link["label"], "external": True})
-        elif target.pk in open_ids:
-            result.append({"url": target.get_url(request), "label": link["label"] or target.title,
-                           "external": False})
+        if not link.get("page"):
+            result.append({"url": link.get("url", ""), "label": link.get("label", ""),
+                           "external": True})
+        elif target := open_pages.get(link["page"]):
+            result.append({"url": target.get_url(request),
+                           "label": link.get("label") or target.title, "external": False})
     return result
 
 
