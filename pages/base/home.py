@@ -10,12 +10,17 @@ from pages.base.models import (
     HOME_PUBLICATIONS_COUNT,
     HomeFeaturedPublication,
     home_sections,
-    spaces_of,
     visible_links,
 )
 from pages.news.models import NewsArticlePage, NewsIndexPage, prefetch_article_cards
 from pages.publications.models import COVER_CARD_FILTER, PublicationPage, prefetch_covers
-from portal.intranet import public_pages, restricted_pages, visible_to
+from portal.intranet import (
+    is_public_page,
+    public_pages,
+    restricted_pages,
+    restricted_to_groups_of,
+    visible_to,
+)
 
 
 def latest_articles(articles, count, *, first_id=None) -> list:
@@ -60,7 +65,7 @@ def news_index_of(home):
 
 def intranet_home_context(home, request, children) -> dict:
     user = request.user
-    own_ids = spaces_of(user, children)
+    own_ids = restricted_to_groups_of(user, children)
     articles = NewsArticlePage.objects.live().descendant_of(home)
     sections = home_sections(home, request)
     network_news = latest_articles(public_pages(articles), HOME_NEWS_COUNT)
@@ -76,7 +81,9 @@ def intranet_home_context(home, request, children) -> dict:
         "user_directorates": list(user.directorates) if user.is_authenticated else [],
         "network_news": network_news,
         "directorate_news": directorate_news,
-        "news_index": news_index_of(home),
+        # The home's children are already read: its public news index is among them.
+        "news_index": next((page for page in children if isinstance(page, NewsIndexPage)
+                            and is_public_page(page)), None),
         "quick_links": visible_links(home.quick_links, request, intranet=True),
         "sections": sections,
     }

@@ -7,7 +7,7 @@ from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model_string
-from wagtail.models import Orderable, Page, PageViewRestriction
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from pages.base.forms import BasePageForm
@@ -276,15 +276,6 @@ class IntranetHomePage(SiteHomeMixin, BodyPage):
         context = super().get_context(request, *args, **kwargs)
         context.update(intranet_home_context(self, request, context["children"]))
         return context
-
-
-def spaces_of(user, pages) -> set[int]:
-    """Ids of those pages restricted to a group of this user: their directorate's spaces."""
-    if not user.is_authenticated:
-        return set()
-    return set(PageViewRestriction.objects.filter(
-        page__in=[page.pk for page in pages], groups__in=user.groups.all(),
-    ).values_list("page_id", flat=True))
 
 
 class StandardPage(BodyPage):
