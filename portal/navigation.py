@@ -97,6 +97,13 @@ def page_translations(request, page) -> dict[str, Page]:
     return memo[page.pk]
 
 
+def page_language(request, page) -> str:
+    """The language a page speaks, from its translations read once per request (its locale
+    when it is not live: a preview)."""
+    return next((code for code, translated in page_translations(request, page).items()
+                 if translated.pk == page.pk), None) or page.locale.language_code
+
+
 def _home_urls(request) -> dict[str, str]:
     """The URL of the site's home page in each language it is translated to."""
     site = Site.find_for_request(request)
