@@ -9,6 +9,7 @@ import datetime as dt
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from events import moderation
@@ -30,6 +31,7 @@ from events.seeding import (
 )
 from pages.base.demo import translate
 from pages.base.sites import ensure_sites
+from pages.demo.files import drawn_picture
 from portal.demo import DEMO_PASSWORD
 from portal.models import User
 
@@ -85,11 +87,44 @@ def share_out(edition, organisers) -> None:
             organiser=organiser)
 
 
+# Pictures some organisers send with their event, drawn for the demo (the credit says so):
+# (background, its name, accent, its name).
+EVENT_PICTURES = [
+    ("#000091", "bleu nuit", "#e1000f", "rouge"),
+    ("#18753c", "vert sapin", "#fcc63a", "jaune d’or"),
+    ("#b34000", "brique", "#fef6e3", "crème"),
+    ("#3558a2", "bleu ardoise", "#b6cffb", "bleu ciel"),
+    ("#716043", "brun", "#88fdaa", "vert d’eau"),
+]
+EVENTS_WITH_A_PICTURE = 5  # one event in five
+
+
+def add_pictures(edition) -> None:
+    """Give one published event in five a picture, with the text alternative of what it
+    shows."""
+    storage = LocalEvent._meta.get_field("image").storage
+    names = []
+    for number, (background, background_name, accent, accent_name) in enumerate(
+            EVENT_PICTURES):
+        data = drawn_picture(1200, 800, background, accent)
+        name = storage.save(f"events/demo/evenement-{edition.edition_year}-{number}.jpg",
+                            ContentFile(data))
+        names.append((name, f"Dessin réalisé pour la démonstration : la silhouette {accent_name} "
+                            f"d’un bâtiment au toit pointu et un soleil jaune, sur fond "
+                            f"{background_name}."))
+    events = LocalEvent.objects.filter(edition=edition, status=EventStatus.APPROVED)
+    ids = list(events.order_by("pk").values_list("pk", flat=True))[::EVENTS_WITH_A_PICTURE]
+    for index, pk in enumerate(ids):
+        name, alt = names[index % len(names)]
+        LocalEvent.objects.filter(pk=pk).update(image=name, image_alt=alt)
+
+
 def load_local_events(edition, organiser) -> None:
     if LocalEvent.objects.filter(edition=edition).exists():
         return
     generate_events(LOCAL_EVENTS, edition, organiser, seed=edition.edition_year)
     share_out(edition, other_organisers())
+    add_pictures(edition)
     # A few submissions waiting for the Bretagne officer, and a change to a published event.
     bretagne = Region.objects.get(slug="bretagne")
     waiting = list(LocalEvent.objects.filter(edition=edition, region=bretagne)[:5])
@@ -191,6 +226,15 @@ def translate_edition(edition) -> None:
                           "fountains.</p>")
 
 
+def translate_nuit(nuit) -> None:
+    year = nuit.edition_year
+    translate(nuit, "en", title=f"European Night of Museums {year}",
+              slug=f"european-night-of-museums-{year}",
+              summary="From nightfall until midnight, museums open their doors free of charge.",
+              description="<p>Torchlight tours, concerts, readings and screenings: an evening "
+                          "to discover museums in a new light.</p>")
+
+
 def load(stdout):
     public_site, intranet_site = ensure_sites()
     home = public_site.root_page.specific
@@ -202,9 +246,11 @@ def load(stdout):
     load_local_events(edition, organiser)
     nuit = ensure_nuit_des_musees(home)
     ensure_regional_pages(nuit)
+    translate_nuit(nuit)
     if not LocalEvent.objects.filter(edition=nuit).exists():
         generate_events(NUIT_EVENTS, nuit, organiser, seed=nuit.edition_year)
         share_out(nuit, other_organisers())
+        add_pictures(nuit)
     load_directorate_events(home, intranet_site.root_page.specific)
     stdout.write(f"National event ready: {edition.title} "
                  f"({LocalEvent.objects.filter(edition=edition).count()} local events).")

@@ -1,6 +1,8 @@
-"""schema.org Event JSON-LD of a local event, for search engines and aggregators."""
+"""schema.org Event JSON-LD of local events, national events and the directorate's events, for
+search engines and aggregators."""
 
 from events.models import AttendanceMode, EventStatus
+from pages.structured_data import absolute_url, postal_address, publisher, sharing_rendition
 
 ATTENDANCE = {
     AttendanceMode.OFFLINE: "https://schema.org/OfflineEventAttendanceMode",
@@ -71,4 +73,56 @@ def event_json_ld(event, request) -> dict:
              "endDate": slot.end.isoformat()}
             for slot in slots
         ]
+    return data
+
+
+def _page_event(page, request) -> dict:
+    """What a national or directorate event page and its schema.org Event share."""
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": page.title,
+        "url": page.get_full_url(request),
+        "inLanguage": page.locale.language_code,
+        "eventStatus": "https://schema.org/EventScheduled",
+        "organizer": publisher(request),
+    }
+    if page.sharing_description:
+        data["description"] = page.sharing_description
+    rendition = sharing_rendition(page)
+    if rendition is not None:
+        data["image"] = [absolute_url(request, rendition.url)]
+    return data
+
+
+def national_event_json_ld(page, request) -> dict:
+    """An edition of a national event: its days, all over France, on site."""
+    data = _page_event(page, request)
+    data.update({
+        "startDate": page.start_date.isoformat(),
+        "endDate": page.end_date.isoformat(),
+        "eventAttendanceMode": ATTENDANCE[AttendanceMode.OFFLINE],
+        "location": {"@type": "Place", "name": "France",
+                     "address": {"@type": "PostalAddress", "addressCountry": "FR"}},
+    })
+    return data
+
+
+def directorate_event_json_ld(page, request) -> dict:
+    """An event of the directorate: its times, its place and, with registration, where to
+    register."""
+    data = _page_event(page, request)
+    data.update({
+        "startDate": page.start.isoformat(),
+        "endDate": page.end.isoformat(),
+        "eventAttendanceMode": ATTENDANCE[AttendanceMode.OFFLINE],
+    })
+    if page.location or page.address:
+        place = {"@type": "Place", "name": page.location or page.address}
+        address = postal_address(page.address)
+        if address:
+            place["address"] = address
+        data["location"] = place
+    if page.registration_enabled:
+        data["offers"] = {"@type": "Offer", "url": data["url"]}
     return data

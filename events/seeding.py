@@ -52,6 +52,20 @@ FORMATS = [
     ("Démonstration de savoir-faire", "Tailleurs de pierre, vitraillistes et charpentiers "
                                       "présentent leur métier."),
     ("Balade commentée", "Une promenade dans le quartier à la découverte du patrimoine."),
+    ("Jeu de piste", "Une enquête en équipe, énigme après énigme, pour percer les secrets du "
+                     "lieu."),
+    ("Ouverture exceptionnelle", "Des espaces d’ordinaire fermés au public se visitent le "
+                                 "temps du week-end."),
+    ("Lecture à voix haute", "Des comédiens lisent des textes et des lettres liés à "
+                             "l’histoire du lieu."),
+    ("Visite à la lanterne", "À la tombée du jour, le lieu se découvre à la lueur des "
+                             "lanternes."),
+]
+# Who organises an event at a venue: always the same organisation for the same venue.
+ORGANISATIONS = [
+    "Association des amis du patrimoine de {commune}", "Mairie de {commune}",
+    "Office de tourisme de {commune}", "Paroisse de {commune}",
+    "Société d’histoire et d’archéologie de {commune}", "{venue}",
 ]
 SLOT_HOURS = [(10, 12), (14, 16), (15, 18), (10, 17), (20, 22)]
 
@@ -177,7 +191,8 @@ def _event(rng, edition, organiser, venue, status, slots) -> LocalEvent:
                                                 + label[1:], venue=venue.name,
                                                 commune=venue.commune),
         description=f"{description} {venue.name}, {venue.commune}.",
-        organisation=f"Association des amis du patrimoine de {venue.commune}",
+        organisation=ORGANISATIONS[sum(map(ord, venue.key)) % len(ORGANISATIONS)].format(
+            commune=venue.commune, venue=venue.name),
         is_free=is_free, price="" if is_free else f"{rng.choice([3, 5, 8])} €, gratuit pour les "
                                                   "moins de 18 ans",
         booking_required=booking,

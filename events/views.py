@@ -10,6 +10,7 @@ from django.http import Http404, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_POST
@@ -26,6 +27,7 @@ from events.forms import (
 from events.models import EventStatus, LocalEvent, RegionalProgrammePage
 from events.officers import officer_regions
 from events.schema import event_json_ld
+from pages.seo import Shared
 from portal.filters import InvalidFilters, answer_invalid_filters
 from portal.listing import paginate
 
@@ -45,10 +47,22 @@ def _published_or_own(request, pk):
     return event
 
 
+def shared_event(event, request) -> Shared:
+    """What the head and the share links of a local event's page say about it."""
+    return Shared(
+        title=event.title,
+        description=Truncator(" ".join(event.description.split())).chars(200),
+        url=request.build_absolute_uri(event.get_absolute_url()),
+        image_url=request.build_absolute_uri(event.image.url) if event.image else "",
+        image_alt=event.image_alt,
+    )
+
+
 def event_detail(request, pk):
     event = _published_or_own(request, pk)
     return render(request, "events/local_event_detail.html", {
         "event": event,
+        "shared": shared_event(event, request),
         "programme_page": RegionalProgrammePage.objects.child_of(event.edition).live()
         .filter(region_id=event.region_id).first() or event.edition,
         "structured_data": event_json_ld(event, request),

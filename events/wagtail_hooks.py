@@ -23,7 +23,9 @@ from wagtail.snippets.views.snippets import (
 from events import admin_views, home, moderation
 from events.models import LocalEvent, Registration
 from events.officers import events_for_officer, may_moderate
+from events.sitemaps import LocalEventSitemap
 from pages.base.models import HOME_SECTIONS_HOOK
+from pages.sitemaps import SITEMAPS_HOOK
 from portal.dashboard import WaitingPanel, waiting_panel
 from portal.filters import AdminFilters, AdminSnippetIndexView
 from portal.layout import PAGE_CONTENT_MODELS_HOOK
@@ -234,3 +236,8 @@ def events_pages_show():
     from events.models import Department, Region, Theme, TimeSlot, Venue
 
     return [LocalEvent, Registration, TimeSlot, Venue, Region, Department, Theme]
+
+
+@hooks.register(SITEMAPS_HOOK)
+def local_events_sitemap():
+    return {"events": LocalEventSitemap}

@@ -1,7 +1,10 @@
 """What the head of every page tells search engines and social networks: canonical address,
 translations (hreflang), OpenGraph and Twitter-card tags; and the share links of a page.
 
-Every address is absolute: crawlers and social networks read them out of context.
+Pages describe themselves (``sharing_title``, ``sharing_description``, ``sharing_image``);
+what a view shows that is not a page (a local event) is described by a ``Shared`` that the
+view puts in its context as ``shared``. Every address is absolute: crawlers and social
+networks read them out of context.
 """
 
 from dataclasses import dataclass
@@ -16,6 +19,18 @@ from portal.navigation import page_translations
 
 # OpenGraph wants a territory with the language.
 OG_LOCALES = {"fr": "fr_FR", "en": "en_GB"}
+
+
+@dataclass
+class Shared:
+    """What a view that shows no page tells social networks about what it shows."""
+
+    title: str
+    description: str
+    url: str  # absolute: the canonical address
+    image_url: str = ""  # absolute
+    image_alt: str = ""
+    type: str = "website"
 
 
 @dataclass
@@ -50,7 +65,7 @@ def sharing_image(request, page) -> dict | None:
             "height": rendition.height, "alt": page.sharing_image.default_alt_text}
 
 
-def head_meta(request, page, canonical_url: str = "") -> dict:
+def head_meta(request, page, canonical_url: str = "", shared: Shared | None = None) -> dict:
     """Everything the head of a page needs, for the ``pages/includes/head_meta.html`` include."""
     identity = SiteIdentity.for_request(request)
     language = translation.get_language() or settings.LANGUAGE_CODE
@@ -67,6 +82,14 @@ def head_meta(request, page, canonical_url: str = "") -> dict:
         "locale_alternates": [],
         "extra": [],
     }
+    if shared is not None:
+        meta.update({
+            "type": shared.type, "title": shared.title, "description": shared.description,
+            "url": shared.url, "canonical_url": shared.url,
+            "image": {"url": shared.image_url, "alt": shared.image_alt}
+            if shared.image_url else None,
+        })
+        return meta
     if page is None or not page.pk:
         return meta
     page_url = page.get_full_url(request)
@@ -101,14 +124,12 @@ class ShareLink:
     css_class: str
 
 
-def share_links(request, page, *, public: bool) -> list[ShareLink]:
+def share_links(url: str, title: str, *, public: bool) -> list[ShareLink]:
     """Plain links to each network's own share form: no third-party script on our pages.
 
     Mastodon has no single share address (each reader has their own server), so readers
     share by e-mail or copy the address. Intranet pages are only shared by e-mail.
     """
-    url = page.get_full_url(request)
-    title = getattr(page, "sharing_title", page.title)
     links = []
     if public:
         links += [

@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 
-from pages.sitemaps import PublicSitemap
+from pages.sitemaps import public_sitemaps
 
 ROBOTS_PUBLIC = """User-agent: *
 Allow: /
@@ -32,4 +32,4 @@ def robots_txt(request):
 def sitemap(request):
     if request.is_intranet:
         raise Http404("The intranet has no sitemap.")
-    return wagtail_sitemap(request, sitemaps={"pages": PublicSitemap})
+    return wagtail_sitemap(request, sitemaps=public_sitemaps())

@@ -14,9 +14,9 @@ class ReleaseFilters(ListFilters):
     paginated = True
 
     subject = ChoiceFilter(label=_("Subject"), field_name="subjects__pk", distinct=True,
-                           empty_label=_("All"))
+                           empty_label=_("All subjects"))
     year = ChoiceFilter(label=_("Year"), field_name="date", lookup_expr="year",
-                        empty_label=_("All"))
+                        empty_label=_("All years"))
     joint = FlagFilter(label=_("Joint releases with the prefecture"),
                        field_name="joint_with_prefecture")
 

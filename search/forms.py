@@ -11,7 +11,7 @@ MAX_PAGE = 500
 def type_choices():
     types = sorted(((name, kind.plural) for name, kind in registry.result_types().items()),
                    key=lambda choice: str(choice[1]))
-    return [("", _("All")), *types]
+    return [("", _("All types")), *types]
 
 
 class SearchForm(FilterForm):

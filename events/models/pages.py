@@ -90,6 +90,11 @@ class NationalEventPage(RoutablePageMixin, BasePage):
         ).first()
         return original or self
 
+    def structured_data(self, request) -> dict:
+        from events.schema import national_event_json_ld
+
+        return national_event_json_ld(self, request)
+
     def regional_pages(self):
         return RegionalProgrammePage.objects.child_of(self).live().select_related("region")
 
@@ -203,6 +208,11 @@ class DirectorateEventPage(RoutablePageMixin, BodyPage):
         super().clean()
         if self.start and self.end and self.end <= self.start:
             raise ValidationError({"end": _("The end must come after the start.")})
+
+    def structured_data(self, request) -> dict:
+        from events.schema import directorate_event_json_ld
+
+        return directorate_event_json_ld(self, request)
 
     @path("")
     def detail(self, request):

@@ -1,6 +1,7 @@
-"""Files for the demo, made in code: small real PDFs, pictures drawn with Pillow and a short
-silent MP3. Nothing is downloaded."""
+"""Files for the demo, made in code: real PDFs (one page, or a report of several pages of
+text), pictures drawn with Pillow and a short silent MP3. Nothing is downloaded."""
 
+import textwrap
 from io import BytesIO
 
 from django.core.files.base import ContentFile
@@ -23,14 +24,68 @@ def minimal_pdf(title: str, lines=()) -> bytes:
     for line in lines:
         content += b" 0 -24 Td " + pdf_text(line) + b" Tj"
     content += b" ET"
+    return pdf_file([content])
+
+
+# A4 in points, its margins, and the text's size and leading.
+PAGE_TOP, PAGE_BOTTOM, LEFT_MARGIN = 780, 70, 60
+BODY_SIZE, LEADING, LINE_CHARACTERS = 12, 17, 84
+
+
+def report_pdf(title: str, sections) -> bytes:
+    """An A4 report of as many pages as its text needs: the title, then each section's
+    heading and paragraphs, wrapped to the page's width, each page numbered.
+    ``sections``: (heading, [paragraph, …]) pairs."""
+    lines = [("title", title), ("blank", "")]
+    for heading, paragraphs in sections:
+        lines += [("heading", heading), ("blank", "")]
+        for paragraph in paragraphs:
+            lines += [("text", line) for line in textwrap.wrap(paragraph, LINE_CHARACTERS)]
+            lines.append(("blank", ""))
+    pages, current, y = [], [], PAGE_TOP
+    for kind, text in lines:
+        height = 30 if kind == "title" else LEADING + (6 if kind == "heading" else 0)
+        if y - height < PAGE_BOTTOM and kind != "blank":
+            pages.append(current)
+            current, y = [], PAGE_TOP
+        y -= height
+        if kind != "blank":
+            current.append((kind, text, y))
+    pages.append(current)
+    contents = []
+    for number, page in enumerate(pages, start=1):
+        content = b""
+        for kind, text, y in page:
+            font, size = {"title": (b"/F2", 18), "heading": (b"/F2", 13)}.get(
+                kind, (b"/F1", BODY_SIZE))
+            content += b"BT %s %d Tf %d %d Td %s Tj ET\n" % (font, size, LEFT_MARGIN, y,
+                                                             pdf_text(text))
+        footer = f"{title} — page {number} sur {len(pages)}"
+        content += b"BT /F1 8 Tf %d 40 Td %s Tj ET" % (LEFT_MARGIN, pdf_text(footer))
+        contents.append(content)
+    return pdf_file(contents)
+
+
+def pdf_file(contents: list[bytes]) -> bytes:
+    """A PDF of one A4 page per content stream, in Helvetica (/F1) and Helvetica-Bold
+    (/F2)."""
+    count = len(contents)
+    # Objects: 1 catalog, 2 pages, 3 and 4 fonts, then a page and its content per page.
+    kids = b" ".join(b"%d 0 R" % (5 + 2 * index) for index in range(count))
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
-        b"/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+        b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, count),
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
-        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold "
+        b"/Encoding /WinAnsiEncoding >>",
     ]
+    for index, content in enumerate(contents):
+        objects += [
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+            b"/Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> /Contents %d 0 R >>"
+            % (6 + 2 * index),
+            b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        ]
     pdf = b"%PDF-1.4\n"
     offsets = []
     for number, body in enumerate(objects, start=1):

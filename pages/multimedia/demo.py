@@ -8,7 +8,8 @@ from wagtail.embeds.models import Embed
 from wagtail.rich_text import RichText
 
 from pages.base.demo import add_child, heading, paragraph, translate
-from pages.demo.files import demo_document, demo_image, minimal_pdf, silent_mp3
+from pages.demo.files import demo_document, demo_image, report_pdf, silent_mp3
+from pages.demo.texts import report_sections
 from pages.models import MultimediaFolderPage
 
 VIDEO_URL = "https://www.youtube.com/watch?v=jep2025drac"
@@ -88,9 +89,9 @@ def folder_body(year):
     programme = demo_document(
         f"Programme régional des Journées européennes du patrimoine {year}",
         f"programme-jep-{year}.pdf",
-        minimal_pdf(f"Journées européennes du patrimoine {year}", [
-            f"Programme régional – septembre {year}", "Plus de 900 lieux ouverts",
-        ]),
+        report_pdf(f"Journées européennes du patrimoine {year} – programme régional",
+                   report_sections(f"Programme régional des Journées européennes du "
+                                   f"patrimoine {year}", "Plus de 900 lieux ouverts.", year)),
     )
     sites = demo_document(
         "Liste des lieux ouverts (tableur)", f"lieux-ouverts-jep-{year}.csv",

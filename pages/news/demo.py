@@ -249,13 +249,27 @@ def link_related(article, *targets, external=None):
     article.save_revision().publish()
 
 
+# The English articles' own tags (a translation starts with a copy of the French ones).
+ENGLISH_TAGS = {
+    "Journées du patrimoine": "European Heritage Days",
+    "Monuments historiques": "Historic monuments",
+    "Nuit des musées": "Night of Museums",
+    "Jeune public": "Young audiences",
+}
+
+
 def translate_article(article, categories, english):
     slug, title, summary, paragraphs = english
-    return translate(
+    translation = translate(
         article, "en", slug=slug, title=title, summary=summary,
         categories=[categories[f"en:{category.slug}"] for category in article.categories.all()],
         body=[paragraph(f"<p>{text}</p>") for text in paragraphs],
     )
+    tags = {ENGLISH_TAGS.get(name, name) for name in article.tags.names()}
+    if set(translation.tags.names()) != tags:
+        translation.tags.set(list(tags))
+        translation.save_revision().publish()
+    return translation
 
 
 def load_public_news(public_home, categories):

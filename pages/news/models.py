@@ -112,12 +112,13 @@ class NewsFilters(ListFilters):
     list_name = "news"
     paginated = True
 
+    # One "All …" per filter: French says "Toutes les catégories" but "Tous les mots-clés".
     category = ChoiceFilter(label=_("Category"), field_name="categories__slug",
-                            distinct=True, empty_label=_("All"))
+                            distinct=True, empty_label=_("All categories"))
     tag = ChoiceFilter(label=_("Tag"), field_name="tags__slug", distinct=True,
-                       empty_label=_("All"))
+                       empty_label=_("All tags"))
     year = ChoiceFilter(label=_("Year"), field_name="date", lookup_expr="year",
-                        empty_label=_("All"))
+                        empty_label=_("All years"))
 
     def __init__(self, data, queryset, **kwargs):
         super().__init__(data, queryset, **kwargs)

@@ -100,6 +100,7 @@ class DownloadCountFilterSet(AdminFilters):
 
 
 class DownloadCountIndexView(AdminIndexView):
+    page_title = _("Downloads")
     # Months as people say them, in the list and in both exports: "septembre 2025".
     custom_field_preprocess = {"month": {AdminIndexView.FORMAT_CSV: month_label,
                                          AdminIndexView.FORMAT_XLSX: month_label}}

@@ -5,7 +5,8 @@ import datetime
 from django.utils import timezone
 
 from pages.base.demo import add_child, as_tried_once, paragraph, translate
-from pages.demo.files import demo_document, demo_image, minimal_pdf
+from pages.demo.files import demo_document, demo_image, minimal_pdf, report_pdf
+from pages.demo.texts import report_sections
 from pages.models import (
     DownloadCount,
     PaperCopyRequest,
@@ -89,16 +90,26 @@ def add_publication(index, collections, row):
      summary, (background, accent)) = row
     cover = demo_image(f"Couverture – {title}", f"couverture-{slug}.jpg", 400, 566,
                        background, accent, title)
+    # Shared on social networks at 1200×630, like every page (the cover is a portrait).
+    sharing = demo_image(f"Visuel de partage – {title}", f"partage-{slug}.jpg", 1200, 630,
+                         background, accent, title)
+    if not sharing.description:
+        sharing.description = (f"Le titre « {title} » sur un fond coloré, au-dessus du dessin "
+                               "stylisé d’un bâtiment sous un soleil jaune")
+        sharing.save(update_fields=["description"])
     pdf = None
-    if paper_or_digital != "paper" or kind == "poster":
+    if kind == "poster":
         pdf = demo_document(title, f"{slug}.pdf", minimal_pdf(title, [
             summary, f"Direction régionale des affaires culturelles – {published:%Y}",
         ]))
+    elif paper_or_digital != "paper":
+        pdf = demo_document(title, f"{slug}.pdf",
+                            report_pdf(title, report_sections(title, summary, published.year)))
     return add_child(
         index, PublicationPage, slug, title=title, summary=summary, publication_type=kind,
         publication_format=paper_or_digital, publication_date=published,
         collection=collections.get(collection), page_count=pages, isbn=isbn,
-        issn=issn, cover_image=cover, listing_image=cover, pdf=pdf,
+        issn=issn, cover_image=cover, listing_image=cover, social_image=sharing, pdf=pdf,
         paper_copies_available=copies,
         contact_email="diffusion.bretagne@relais.localhost" if copies else "",
         body=[paragraph(f"<p>{summary} Publication de la direction régionale des affaires "

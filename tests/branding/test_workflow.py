@@ -26,6 +26,7 @@ def test_a_partner_asks_for_access_and_an_officer_approves(public_client, make_u
     access = PartnerAccess.objects.get(user=newcomer)
     to_officer = OutgoingEmail.objects.about(access).get()
     assert to_officer.to == reviewer.email and "Musée de Pont-Aven" in to_officer.body
+    assert to_officer.body.startswith("Bonjour,")
     assert f"/admin/logo-portal/partners/{access.pk}/review/" in to_officer.body
 
     public_client.force_login(reviewer)
@@ -41,6 +42,7 @@ def test_a_partner_asks_for_access_and_an_officer_approves(public_client, make_u
     assert newcomer.groups.filter(name=PARTNERS).exists()
     to_partner = OutgoingEmail.objects.about(access).get(to=newcomer.email)
     assert "/logos/fichiers/" in to_partner.body
+    assert to_partner.body.startswith("Bonjour,")
 
 
 def test_a_partner_may_not_decide(public_client, approved_partner, sites):

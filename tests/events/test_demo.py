@@ -44,6 +44,18 @@ def test_demo_loads_once(sites, directorates):
     assert count == demo.LOCAL_EVENTS + demo.NUIT_EVENTS
     assert LocalEvent.objects.filter(status=EventStatus.SUBMITTED, region__slug="bretagne"
                                      ).exists()
+    # Several organisers and organisations, varied titles, some events with a picture
+    # described in words.
+    published = LocalEvent.objects.filter(status=EventStatus.APPROVED)
+    assert published.values("organiser").distinct().count() >= 4
+    assert published.values("organisation").distinct().count() >= 20
+    assert published.values("title").distinct().count() > 0.8 * published.count()
+    pictured = published.exclude(image="")
+    assert 0.1 * published.count() < pictured.count() < 0.5 * published.count()
+    assert all(event.image_alt.startswith("Dessin") for event in pictured)
+    # Both national events have their English page.
+    assert {page.title.rsplit(" ", 1)[0] for page in NationalEventPage.objects.filter(
+        locale__language_code="en")} == {"European Heritage Days", "European Night of Museums"}
     changed = LocalEvent.objects.get(change_status=EventStatus.SUBMITTED)
     assert changed.status == EventStatus.APPROVED and changed.region.slug == "bretagne"
     assert changed.get_latest_revision_as_object().title.endswith("visite prolongée")
@@ -110,6 +122,8 @@ def test_demo_dates_follow_the_day_it_is_loaded(monkeypatch, public_client):
     check_coherent(public_client, later_day, moment)
     agenda = public_client.get("/").content.decode().split('id="agenda"', 1)[1]
     assert "Journées européennes du patrimoine 2027" in agenda
-    # Only the next Nuit des musées (2028), with its regional pages, was added.
+    # Only the next Nuit des musées (2028), with its regional pages and its English page, was
+    # added.
     nuit_2028 = NationalEventPage.objects.get(slug="nuit-europeenne-des-musees-2028")
-    assert Page.objects.count() == pages + 1 + nuit_2028.get_children().count()
+    assert Page.objects.count() == pages + 2 + nuit_2028.get_children().count()
+    assert NationalEventPage.objects.filter(slug="european-night-of-museums-2028").exists()

@@ -259,3 +259,19 @@ def test_renaming_a_venue_updates_the_search(public_client, edition, organiser):
     venue.save()
     response = public_client.get(BRETAGNE + "?q=halle")
     assert {event.title for event in response.context["events"]} == {"Portes ouvertes"}
+
+
+def test_regional_programme_gives_its_contact_s_name_e_mail_and_phone(public_client, edition):
+    from events.models import RegionalProgrammePage
+
+    page = RegionalProgrammePage.objects.get(slug="bretagne")
+    page.contact_name = "Service communication, DRAC Bretagne"
+    page.contact_email = "communication.bretagne@example.org"
+    page.contact_phone = "02 99 29 67 53"
+    page.save_revision().publish()
+    html = public_client.get(BRETAGNE).content.decode()
+    contact = html.split("Regional contact", 1)[-1] if "Regional contact" in html else (
+        html.split("Contact régional", 1)[1])
+    assert "Service communication, DRAC Bretagne" in contact
+    assert '<a href="mailto:communication.bretagne@example.org">' in contact
+    assert "02 99 29 67 53" in contact

@@ -162,6 +162,7 @@ def test_owners_are_reminded_once_per_review_date(documents, editor):
     assert remind_owners(dt.date(2026, 2, 2)) == 0
     email = OutgoingEmail.objects.about(note).get()
     assert email.to == editor.email and "Note sur le télétravail" in email.subject
+    assert email.body.startswith("Bonjour,")
     note.review_date = dt.date(2026, 6, 1)
     note.save()
     assert remind_owners(dt.date(2026, 7, 1)) == 1

@@ -941,6 +941,9 @@ def test_news_demo_fills_both_sites_and_running_it_twice_duplicates_nothing(
     assert english.count() >= 2
     assert all(category.locale.language_code == "en"
                for article in english for category in article.categories.all())
+    english_tags = {name for article in english for name in article.tags.names()}
+    assert english_tags == {"European Heritage Days", "Historic monuments",
+                            "Night of Museums", "Young audiences"}
 
     intranet_index = NewsIndexPage.objects.get(slug="actualites-du-reseau")
     assert intranet_index.get_parent().specific_class is IntranetHomePage
@@ -950,3 +953,22 @@ def test_news_demo_fills_both_sites_and_running_it_twice_duplicates_nothing(
     assert list(restricted[0].get_view_restrictions()[0].groups.all()) == [
         directorates[0].staff_group]
     assert HomePage.objects.filter(pk=public_index.get_parent().pk).exists()
+
+
+def test_english_news_filter_lists_the_tags_of_english_articles_only(public_client, news):
+    english = Locale.objects.get(language_code="en")
+    news.get_parent().specific.copy_for_translation(english).save_revision().publish()
+    index_en = news.copy_for_translation(english)
+    index_en.title, index_en.slug = "News", "news"
+    index_en.save_revision().publish()
+    article = NewsArticlePage.objects.get(slug="jep")
+    article_en = article.copy_for_translation(english)
+    article_en.title, article_en.slug = "Heritage Days", "heritage-days"
+    article_en.tags.set(["European Heritage Days"])
+    article_en.save_revision().publish()
+    html = public_client.get("/en/news/").content.decode()
+    tag_select = html.split('name="tag"', 1)[1].split("</select>", 1)[0]
+    assert re.findall(r'<option value="[^"]+">([^<]+)</option>', tag_select) == [
+        "European Heritage Days"]
+    french = public_client.get("/actualites/").content.decode()
+    assert "European Heritage Days" not in french.split('name="tag"', 1)[1].split("</select>")[0]

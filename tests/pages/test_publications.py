@@ -375,6 +375,9 @@ def test_download_counts_report_for_editors(editor_client, index, magazine):
     html = response.content.decode()
     assert "Culture &amp; territoires n° 12" in html and "Guide" in html
     assert "/admin/publication_downloads/new/" not in html
+    # Titled "Téléchargements", months by their names in the reader's language.
+    assert re.search(r"<h1[^>]*>\s*Téléchargements\s*<", html)
+    assert "mars 2025" in html and "mars 2024" in html and "2025-03" not in html
 
     response = editor_client.get("/admin/publication_downloads/",
                                  {"publication": magazine.pk, "export": "csv"})
@@ -630,3 +633,23 @@ def test_publication_editor_opens_in_the_admin(admin_client, magazine, index):
     assert admin_client.get(
         f"/admin/pages/add/pages/publicationpage/{index.pk}/").status_code == 200
     assert admin_client.get("/admin/snippets/pages/publicationcollection/").status_code == 200
+
+
+def test_demo_reports_are_pdfs_of_several_pages_of_text():
+    import pypdfium2
+
+    from pages.demo.files import report_pdf
+    from pages.demo.texts import report_sections
+
+    data = report_pdf("Rapport d’activité 2025",
+                      report_sections("Rapport d’activité 2025", "Une année en région.", 2025))
+    document = pypdfium2.PdfDocument(data)
+    try:
+        assert len(document) >= 3
+        first = document[0].get_textpage().get_text_range()
+        assert "Rapport d’activité 2025" in first and "Avant-propos" in first
+        last = document[len(document) - 1].get_textpage().get_text_range()
+        assert f"page {len(document)} sur {len(document)}" in last
+        assert len(document[1].get_textpage().get_text_range().split()) > 300
+    finally:
+        document.close()
