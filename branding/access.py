@@ -53,6 +53,14 @@ def logos_for(user):
     return [logo for logo in logos if logo.current is not None]
 
 
+def logos_for_request(request):
+    """``logos_for`` the request's user, read once per request: the guidelines page and each
+    logo preview in its rules share them."""
+    if not hasattr(request, "_relais_logos"):
+        request._relais_logos = logos_for(request.user)
+    return request._relais_logos
+
+
 def may_download(user, logo: Logo) -> bool:
     """Whether the user may have this logo's files (terms aside: see ``terms_to_accept``)."""
     return logo.is_public or sees_partner_logos(user)

@@ -13,6 +13,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from portal.models import SiteIdentity, SocialAccounts
+from portal.navigation import page_language
 
 SHARING_IMAGE_FILTER = "fill-1200x630"
 
@@ -87,7 +88,7 @@ def news_article(article, request) -> dict:
         "url": url,
         "mainEntityOfPage": url,
         "datePublished": article.published_at.isoformat(),
-        "inLanguage": article.locale.language_code,
+        "inLanguage": page_language(request, article),
         "author": publisher(request),
         "publisher": publisher(request),
     }

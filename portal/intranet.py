@@ -159,6 +159,34 @@ def restricted_pages(queryset):
     return queryset.filter(_under(restrictions)) if restrictions else queryset.none()
 
 
+def visibility_key(user) -> str:
+    """All that ``visible_to`` reads of a user, as a cache key part: two users with the same
+    key see the same pages (the restrictions themselves are keyed by ``portal.layout``'s
+    generation)."""
+    if not user.is_authenticated:
+        return "anonymous"
+    if user.is_superuser:
+        return "superuser"
+    return "groups:" + ",".join(str(group_id) for group_id in sorted(_group_ids(user)))
+
+
+def is_public_page(page) -> bool:
+    """No restriction on this page nor above it (``public_pages`` for one loaded page), from
+    the cached restrictions."""
+    return not any(page.path.startswith(restriction.path) for restriction in all_restrictions())
+
+
+def restricted_to_groups_of(user, pages) -> set[int]:
+    """Ids of those pages whose own restriction names a group of this user (their
+    directorate's spaces), from the cached restrictions and the user's cached groups."""
+    if not user.is_authenticated:
+        return set()
+    group_ids = _group_ids(user)
+    paths = {restriction.path for restriction in all_restrictions()
+             if restriction.group_ids & group_ids}
+    return {page.pk for page in pages if page.path in paths}
+
+
 def user_is_denied_page(user, page) -> bool:
     """True when a signed-in user fails a group restriction on this page or an ancestor."""
     if not user.is_authenticated:

@@ -17,7 +17,7 @@ from django.utils.translation import gettext
 from wagtail.models import Page, Site
 
 from portal import layout
-from portal.intranet import visible_to
+from portal.intranet import visibility_key, visible_to
 
 
 @dataclass
@@ -67,11 +67,8 @@ def main_menu_links(request, current_page=None) -> list[Link]:
     if root is None:
         return []
     user = request.user
-    if user.is_authenticated:
-        items = _menu_items(request, root, user)
-    else:
-        items = layout.cached(request, f"menu:{root.pk}",
-                              lambda: _menu_items(request, root, user))
+    items = layout.cached(request, f"menu:{root.pk}:{visibility_key(user)}",
+                          lambda: _menu_items(request, root, user))
     current_path = current_page.path if current_page else ""
     return [Link(title, url, active=current_path.startswith(path))
             for title, url, path in items]
@@ -82,8 +79,11 @@ def breadcrumb_links(request, page) -> list[Link]:
     root = localized_site_root(request)
     if root is None or page is None or not page.path.startswith(root.path):
         return []
-    ancestors = Page.objects.ancestor_of(page).filter(depth__gt=root.depth).specific(defer=True)
-    return [Link(ancestor.title, ancestor.get_url(request)) for ancestor in ancestors]
+    # The same for every visitor who may open the page: its ancestors are open to them too.
+    return layout.cached(request, f"breadcrumb:{root.pk}:{page.pk}", lambda: [
+        Link(ancestor.title, ancestor.get_url(request)) for ancestor in
+        Page.objects.ancestor_of(page).filter(depth__gt=root.depth).specific(defer=True)
+    ])
 
 
 def page_translations(request, page) -> dict[str, Page]:
@@ -95,6 +95,13 @@ def page_translations(request, page) -> dict[str, Page]:
         memo[page.pk] = {translated.locale.language_code: translated
                          for translated in translations}
     return memo[page.pk]
+
+
+def page_language(request, page) -> str:
+    """The language a page speaks, from its translations read once per request (its locale
+    when it is not live: a preview)."""
+    return next((code for code, translated in page_translations(request, page).items()
+                 if translated.pk == page.pk), None) or page.locale.language_code
 
 
 def _home_urls(request) -> dict[str, str]:

@@ -23,8 +23,8 @@ class GuidelinesPage(BasePage):
         verbose_name = _("logo-usage guidelines page")
 
     def get_context(self, request, *args, **kwargs):
-        from branding.access import logos_for
+        from branding.access import logos_for_request
 
         context = super().get_context(request, *args, **kwargs)
-        context["logos"] = logos_for(request.user)
+        context["logos"] = logos_for_request(request)
         return context

@@ -7,7 +7,7 @@ from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model_string
-from wagtail.models import Orderable, Page, PageViewRestriction
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from pages.base.forms import BasePageForm
@@ -150,20 +150,20 @@ def quick_links_block():
 
 
 def visible_links(links, request, *, intranet: bool) -> list[dict]:
-    """Quick links a reader may follow: external ones, and the live pages they may open, with
-    their addresses read in one query."""
-    values = [block.value for block in links]
-    pages = Page.objects.filter(pk__in=[link["page"].pk for link in values if link["page"]])
+    """Quick links a reader may follow: external ones, and the live pages they may open, read
+    with their addresses in one query (the stream's raw page ids, not its own page lookup)."""
+    values = [item["value"] for item in links.raw_data]
+    pages = Page.objects.filter(pk__in=[value["page"] for value in values if value.get("page")])
     pages = visible_to(pages.live(), request.user) if intranet else public_pages(pages.live())
-    open_ids = set(pages.values_list("pk", flat=True))
+    open_pages = pages.in_bulk()
     result = []
     for link in values:
-        target = link["page"]
-        if target is None:
-            result.append({"url": link["url"], "label": link["label"], "external": True})
-        elif target.pk in open_ids:
-            result.append({"url": target.get_url(request), "label": link["label"] or target.title,
-                           "external": False})
+        if not link.get("page"):
+            result.append({"url": link.get("url", ""), "label": link.get("label", ""),
+                           "external": True})
+        elif target := open_pages.get(link["page"]):
+            result.append({"url": target.get_url(request),
+                           "label": link.get("label") or target.title, "external": False})
     return result
 
 
@@ -276,15 +276,6 @@ class IntranetHomePage(SiteHomeMixin, BodyPage):
         context = super().get_context(request, *args, **kwargs)
         context.update(intranet_home_context(self, request, context["children"]))
         return context
-
-
-def spaces_of(user, pages) -> set[int]:
-    """Ids of those pages restricted to a group of this user: their directorate's spaces."""
-    if not user.is_authenticated:
-        return set()
-    return set(PageViewRestriction.objects.filter(
-        page__in=[page.pk for page in pages], groups__in=user.groups.all(),
-    ).values_list("page_id", flat=True))
 
 
 class StandardPage(BodyPage):

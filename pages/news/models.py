@@ -9,7 +9,8 @@ import datetime
 
 from django import forms
 from django.db import models
-from django.db.models import Q
+from django.db.models import Q, Value
+from django.db.models.functions import Cast, ExtractYear
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -109,15 +110,23 @@ class NewsFilters(ListFilters):
 
     def __init__(self, data, queryset, **kwargs):
         super().__init__(data, queryset, **kwargs)
-        articles = self.queryset
-        categories = NewsCategory.objects.filter(news_articles__in=articles)
-        self.filters["category"].extra["choices"] = by_label(
-            dict(categories.values_list("slug", "name").distinct()).items())
-        tags = Tag.objects.filter(pages_newsarticletag_items__content_object__in=articles)
-        self.filters["tag"].extra["choices"] = by_label(
-            dict(tags.values_list("slug", "name").distinct()).items())
-        years = articles.dates("date", "year", order="DESC")
-        self.filters["year"].extra["choices"] = [(day.year, day.year) for day in years]
+        # The categories, tags and years of the listed articles, in one query.
+        articles = self.queryset.order_by()
+        categories = (NewsCategory.objects.filter(news_articles__in=articles)
+                      .order_by().annotate(kind=Value("category"))
+                      .values_list("kind", "slug", "name"))
+        tags = (Tag.objects.filter(pages_newsarticletag_items__content_object__in=articles)
+                .order_by().annotate(kind=Value("tag")).values_list("kind", "slug", "name"))
+        year = Cast(ExtractYear("date"), models.CharField())
+        years = (articles.annotate(kind=Value("year"), year=year, year_label=year)
+                 .values_list("kind", "year", "year_label"))
+        choices = {"category": {}, "tag": {}, "year": {}}
+        for kind, value, label in categories.union(tags, years):
+            choices[kind][value] = label
+        self.filters["category"].extra["choices"] = by_label(choices["category"].items())
+        self.filters["tag"].extra["choices"] = by_label(choices["tag"].items())
+        self.filters["year"].extra["choices"] = [
+            (int(value), int(value)) for value in sorted(choices["year"], key=int, reverse=True)]
 
 
 class NewsIndexPage(RoutablePageMixin, BasePage):

@@ -77,6 +77,24 @@ def test_staff_reads_the_intranet_home_and_network_pages(intranet_client, staff_
     assert intranet_client.get("/vie-du-reseau/").status_code == 200
 
 
+def test_each_agent_gets_the_menu_of_their_own_groups_from_the_cache(
+    intranet_client, staff_bretagne, staff_normandie, directorates, spaces
+):
+    # The menu is kept per set of groups: a page without a list of spaces shows only it.
+    intranet_client.force_login(staff_bretagne)
+    html = intranet_client.get("/vie-du-reseau/").content.decode()
+    assert "Espace Bretagne" in html and "Espace Normandie" not in html
+
+    intranet_client.force_login(staff_normandie)
+    html = intranet_client.get("/vie-du-reseau/").content.decode()
+    assert "Espace Normandie" in html and "Espace Bretagne" not in html
+
+    # A new group shows at once: the menu of the new set of groups is another entry.
+    staff_normandie.groups.add(directorates[0].staff_group)
+    html = intranet_client.get("/vie-du-reseau/").content.decode()
+    assert "Espace Normandie" in html and "Espace Bretagne" in html
+
+
 def test_directorate_space_is_for_its_own_staff_only(
     intranet_client, staff_bretagne, staff_normandie, spaces
 ):

@@ -22,14 +22,8 @@ from tests.helpers.press import add_kit
 BUDGET = 20
 # Still above the budget of issue 14 (measured on the demo); each may only go down.
 OVER_BUDGET = {
-    ("public", "HomePage"): 24,
-    ("public", "RegionalProgrammePage"): 25,
-    ("public", "GuidelinesPage"): 22,
-    ("public", "NationalEventPage"): 21,
-    ("intranet", "IntranetHomePage"): 34,
-    ("intranet", "NewsIndexPage"): 24,
-    ("intranet", "NewsArticlePage"): 23,
-    ("intranet", "LibraryIndexPage"): 21,
+    ("public", "RegionalProgrammePage"): 24,
+    ("intranet", "IntranetHomePage"): 26,
 }
 PUBLIC_TYPES = [
     "HomePage", "StandardPage", "ContactPage", "FAQPage", "MultimediaFolderPage",
