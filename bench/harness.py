@@ -1,5 +1,5 @@
-"""What the HTTP benchmarks share: a load generator (wrk, else a bounded Python client) and
-the memory of gunicorn's workers."""
+"""What the benchmarks share: an in-process render measure (median time and SQL queries), a
+load generator (wrk, else a bounded Python client) and the memory of gunicorn's workers."""
 
 import http.client
 import re
@@ -133,3 +133,23 @@ def machine() -> str:
     load_average = Path("/proc/loadavg").read_text().split()[0]
     return (f"{cpu.group(1).strip() if cpu else 'unknown CPU'}, {cores} cores, "
             f"load average {load_average} at start")
+
+
+def render(client, url, renders, *, before=None):
+    """Median in-process time (ms) of ``renders`` GETs of ``url``, after one to warm the
+    connection (and, unless ``before`` empties it, the cache), the SQL queries of the last one
+    and its response."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get(url)
+    durations, queries, response = [], 0, None
+    for _ in range(renders):
+        if before:
+            before()
+        with CaptureQueriesContext(connection) as captured:
+            started = time.perf_counter()
+            response = client.get(url)
+            durations.append((time.perf_counter() - started) * 1000)
+        queries = len(captured)
+    return statistics.median(durations), queries, response

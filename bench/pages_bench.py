@@ -18,7 +18,6 @@ Ratios are against the issue's targets: 20 queries, 15 ms uncached.
 """
 
 import os
-import statistics
 import sys
 import tempfile
 import time
@@ -46,9 +45,9 @@ from django.core.cache import cache  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client, override_settings  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
 from wagtail.models import Page, Site  # noqa: E402
 
+from bench import harness  # noqa: E402
 from portal.intranet import visible_to  # noqa: E402
 from portal.models import User  # noqa: E402
 from portal.sites import is_intranet_page  # noqa: E402
@@ -81,18 +80,8 @@ def one_page_per_type(agent):
 
 
 def measure(client, url, *, before=None):
-    client.get(url)  # warm the connection and, unless ``before`` empties it, the cache
-    durations, queries, status = [], 0, None
-    for _ in range(RENDERS):
-        if before:
-            before()
-        with CaptureQueriesContext(connection) as captured:
-            started = time.perf_counter()
-            response = client.get(url)
-            durations.append((time.perf_counter() - started) * 1000)
-        status = response.status_code
-        queries = len(captured)
-    return statistics.median(durations), queries, status
+    median, queries, response = harness.render(client, url, RENDERS, before=before)
+    return median, queries, response.status_code
 
 
 def main():

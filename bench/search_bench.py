@@ -10,7 +10,6 @@ server-side time and query count of search pages (target 150 ms) and of suggesti
 """
 
 import os
-import statistics
 import sys
 import tempfile
 import time
@@ -38,8 +37,8 @@ from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
 
+from bench import harness  # noqa: E402
 from events.management.commands.seed_events import seed_organiser  # noqa: E402
 from events.models import LocalEvent  # noqa: E402
 from events.seeding import ensure_national_event, ensure_regional_pages, generate_events  # noqa: E402
@@ -86,16 +85,9 @@ def seed():
 
 
 def measure(client, url):
-    client.get(url)  # warm caches and the connection
-    durations, queries = [], 0
-    for _ in range(RENDERS):
-        with CaptureQueriesContext(connection) as captured:
-            started = time.perf_counter()
-            response = client.get(url)
-            durations.append((time.perf_counter() - started) * 1000)
-        assert response.status_code == 200, (url, response.status_code)
-        queries = len(captured)
-    return statistics.median(durations), queries
+    median, queries, response = harness.render(client, url, RENDERS)
+    assert response.status_code == 200, (url, response.status_code)
+    return median, queries
 
 
 def main():

@@ -19,7 +19,6 @@ Smaller runs: ``BENCH_SECONDS`` (per page and mode, default 6), ``BENCH_CONNECTI
 """
 
 import os
-import statistics
 import sys
 import time
 from pathlib import Path
@@ -52,7 +51,6 @@ from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
 from wagtail.models import Site  # noqa: E402
 
 from bench import harness  # noqa: E402
@@ -106,16 +104,9 @@ def pages() -> list[tuple[str, str]]:
 
 
 def in_process(client, url) -> tuple[float, int]:
-    client.get(url)  # warm caches
-    durations, queries = [], 0
-    for _ in range(RENDERS):
-        with CaptureQueriesContext(connection) as captured:
-            started = time.perf_counter()
-            response = client.get(url)
-            durations.append((time.perf_counter() - started) * 1000)
-        assert response.status_code == 200, (url, response.status_code)
-        queries = len(captured)
-    return statistics.median(durations), queries
+    median, queries, response = harness.render(client, url, RENDERS)
+    assert response.status_code == 200, (url, response.status_code)
+    return median, queries
 
 
 def serve_and_load(targets, **variables) -> tuple[dict, dict, list[float]]:
