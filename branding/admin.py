@@ -6,7 +6,6 @@ from django.db.models import Count, Max
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn, TitleColumn
-from wagtail.admin.views.reports import ReportView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.admin.widgets import HeaderButton
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -31,7 +30,7 @@ from portal.filters import (
     FlagFilter,
     ModelChoiceFilter,
 )
-from portal.reports import FrenchSpreadsheetExportMixin
+from portal.report_views import CountsReportView
 
 
 class LogoViewSet(ModelViewSet):
@@ -224,7 +223,7 @@ class CountFilters(django_filters.FilterSet):
         fields = ["logo", "date_from", "date_to"]
 
 
-class DownloadCountsView(FrenchSpreadsheetExportMixin, ReportView):
+class DownloadCountsView(CountsReportView):
     """Downloads counted per logo and organisation, over the period the filters give."""
 
     page_title = _("Logo downloads per partner")
@@ -232,20 +231,9 @@ class DownloadCountsView(FrenchSpreadsheetExportMixin, ReportView):
     index_url_name = "branding_download_counts"
     index_results_url_name = "branding_download_counts_results"
     filterset_class = CountFilters
-    list_export = ["logo__name", "organisation", "downloads", "last"]
-    export_headings = {"logo__name": _("Logo"), "organisation": _("Organisation"),
-                       "downloads": _("Downloads"), "last": _("Last download")}
-    columns = [
-        Column("logo__name", label=_("Logo")),
-        Column("organisation", label=_("Organisation")),
-        Column("downloads", label=_("Downloads")),
-        DateColumn("last", label=_("Last download")),
-    ]
-    permission_policy = ModelPermissionPolicy(Download)
-    any_permission_required = ["view"]
-
-    def get_queryset(self):
-        return Download.objects.all()
+    model = Download
+    counted = [("logo__name", _("Logo")), ("organisation", _("Organisation")),
+               ("downloads", _("Downloads")), ("last", _("Last download"), DateColumn)]
 
     def get_filtered_queryset(self):
         return (self.filter_queryset(self.get_queryset())

@@ -66,3 +66,4 @@ class FrenchSpreadsheetExportMixin:
         response = super().write_csv_response(queryset)
         response["Content-Type"] = "text/csv; charset=utf-8"
         return response
+

@@ -5,12 +5,9 @@ CSV and XLSX exports. Counted by ``search.statistics``."""
 import django_filters
 from django.db.models import Max, Sum
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.ui.tables import Column
-from wagtail.admin.views.reports import ReportView
-from wagtail.permission_policies import ModelPermissionPolicy
 
 from portal.filters import ChoiceFilter, DateFilter, FlagFilter
-from portal.reports import FrenchSpreadsheetExportMixin
+from portal.report_views import CountsReportView
 from search.models import QuerySiteDay
 
 
@@ -30,7 +27,7 @@ class SearchesFilters(django_filters.FilterSet):
         fields = ["date_from", "date_to", "site"]
 
 
-class SearchesReportView(FrenchSpreadsheetExportMixin, ReportView):
+class SearchesReportView(CountsReportView):
     """The queries searched over the period, the most frequent first; with "found nothing",
     those that found nothing, the most frequent failures first."""
 
@@ -39,22 +36,11 @@ class SearchesReportView(FrenchSpreadsheetExportMixin, ReportView):
     index_url_name = "search_report"
     index_results_url_name = "search_report_results"
     filterset_class = SearchesFilters
-    list_export = ["query__query_string", "searches", "without_results", "last_day"]
-    export_headings = {"query__query_string": _("Query"), "searches": _("Searches"),
-                       "without_results": _("Searches without results"),
-                       "last_day": _("Last searched")}
+    model = QuerySiteDay
+    counted = [("query__query_string", _("Query")), ("searches", _("Searches")),
+               ("without_results", _("Searches without results")),
+               ("last_day", _("Last searched"))]
     export_filename = "recherches"
-    columns = [
-        Column("query__query_string", label=_("Query")),
-        Column("searches", label=_("Searches")),
-        Column("without_results", label=_("Searches without results")),
-        Column("last_day", label=_("Last searched")),
-    ]
-    permission_policy = ModelPermissionPolicy(QuerySiteDay)
-    any_permission_required = ["view"]
-
-    def get_queryset(self):
-        return QuerySiteDay.objects.all()
 
     def get_filtered_queryset(self):
         counts = (self.filter_queryset(self.get_queryset())
