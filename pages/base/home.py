@@ -3,7 +3,7 @@ publications, each agent's directorate space, and the sections feature apps add 
 ``HOME_SECTIONS_HOOK``. Every list is sliced and its images prefetched: a home page makes the
 same number of queries whatever the number of articles, publications or events."""
 
-from django.db.models import Case, OuterRef, Subquery, Value, When
+from django.db.models import Case, F, OuterRef, Subquery, Value, When
 
 from pages.base.models import (
     HOME_NEWS_COUNT,
@@ -37,9 +37,12 @@ def featured_publications(home) -> list:
     """The publications editors chose, else the latest ones, live and public."""
     publications = (public_pages(PublicationPage.objects.live()).descendant_of(home)
                     .select_related("collection"))
-    chosen = HomeFeaturedPublication.objects.filter(page=home, publication=OuterRef("pk"))
-    result = list(publications.annotate(rank=Subquery(chosen.values("sort_order")[:1]))
-                  .filter(rank__isnull=False).order_by("rank", "pk"))
+    chosen = HomeFeaturedPublication.objects.filter(page=home)
+    # An item added outside the admin may have no sort order: it comes last, not never.
+    rank = chosen.filter(publication=OuterRef("pk")).values("sort_order")[:1]
+    result = list(publications.filter(pk__in=chosen.values("publication_id"))
+                  .annotate(rank=Subquery(rank))
+                  .order_by(F("rank").asc(nulls_last=True), "pk"))
     if not result and not HomeFeaturedPublication.objects.filter(page=home).exists():
         result = list(publications.order_by("-publication_date", "title")
                       [:HOME_PUBLICATIONS_COUNT])

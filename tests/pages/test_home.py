@@ -52,6 +52,15 @@ def test_public_home_falls_back_to_the_latest_publications(public_client, public
                                                   "Publication 2"]
 
 
+def test_featured_publications_keep_their_order_even_without_one(public_client, public_home):
+    _index, publications = add_publications(public_home, 5)
+    HomeFeaturedPublication.objects.create(page=public_home, publication=publications[3])
+    HomeFeaturedPublication.objects.create(page=public_home, publication=publications[1],
+                                           sort_order=0)
+    html = public_client.get("/").content.decode()
+    assert card_titles(html, "publications") == ["Publication 1", "Publication 3"]
+
+
 def test_legal_pages_are_in_the_footer_only(public_client, public_home, sites):
     legal = add_page(public_home, "Mentions légales", "mentions-legales")
     footer = FooterLinks.for_site(sites[0])
