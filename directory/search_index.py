@@ -77,7 +77,10 @@ class ServiceSource(Source):
             yield Entry(
                 key=self.key(service), type="service", title=service.label,
                 site="intranet", language="", **french(service),
-                summary=service.parent.label if service.parent_id else "",
+                # Several directorates have a service of the same name: say whose.
+                summary=" · ".join(part for part in (
+                    service.parent.label if service.parent_id else "",
+                    service.directorate.short_name) if part),
                 body=service.missions, visibility=STAFF,
                 **directorate_fields(service.directorate),
             )

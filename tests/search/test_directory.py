@@ -58,6 +58,7 @@ def test_people_and_services_are_staff_only_intranet_entries(staff_directory):
     service = row(staff_directory["archives"], "service")
     assert (service.type, service.site, service.visibility) == ("service", "intranet", "staff")
     assert service.heading == "Bureau des archives (BA)"
+    assert service.summary.endswith("DRAC Bretagne")  # services of the same name elsewhere
     assert row(staff_directory["gone"], "person") is None  # archived
 
 
