@@ -15,7 +15,9 @@ from io import StringIO
 from urllib.parse import urlsplit
 
 import pytest
+from django.apps import apps
 from django.core.management import call_command
+from django.core.management.color import no_style
 from django.db import connections
 from django.test.utils import override_settings
 from django.utils import timezone
@@ -216,12 +218,19 @@ def build_content() -> dict:
 
 
 def reset_database():
-    """Back to the database the migrations left, as a transactional test leaves it."""
+    """Back to the database the migrations left, as a transactional test leaves it. ``flush``
+    restarts the sequences (PostgreSQL) and the rows put back keep their ids: the sequences
+    are moved past them, or the next row made would take an id already there."""
     for alias in connections:
         connection = connections[alias]
         call_command("flush", database=alias, interactive=False, verbosity=0,
                      inhibit_post_migrate=True)
         connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
+        statements = connection.ops.sequence_reset_sql(
+            no_style(), apps.get_models(include_auto_created=True))
+        with connection.cursor() as cursor:
+            for statement in statements:
+                cursor.execute(statement)
 
 
 @pytest.fixture(scope="module")
