@@ -7,7 +7,8 @@ one site-wide *generation*, a token kept in the cache. Any change an editor can 
 visitor sees draws a new token, which drops all of it at once:
 
 - a page published (the ``publish_scheduled`` command too: scheduled pages and embargoed
-  releases go live through Wagtail's signals), unpublished, moved or deleted;
+  releases go live through Wagtail's signals), unpublished, moved or deleted, or created
+  live without being published (an import, a copy);
 - a page's privacy (``PageViewRestriction`` and its groups), a site or a language;
 - a site setting (identity, social accounts, footer links…), saved or deleted;
 - a snippet or other model that pages show: apps name them through the Wagtail hook
@@ -83,6 +84,12 @@ def locales(request) -> list[tuple[int, str, str]]:
     ])
 
 
+def default_locale_id(request=None) -> int | None:
+    """The id of the default language's locale (``settings.LANGUAGE_CODE``)."""
+    return next((pk for pk, code, _name in locales(request)
+                 if code == settings.LANGUAGE_CODE), None)
+
+
 # --- What drops it ------------------------------------------------------------------------------
 
 
@@ -109,6 +116,9 @@ def _on_save_or_delete(sender, **kwargs):
         if not kwargs.get("created"):
             bump()
     elif issubclass(sender, _CONTENT_MODELS):
+        bump()
+    elif issubclass(sender, Page) and kwargs.get("created") and kwargs["instance"].live:
+        # A page made live without being published (an import, the demo, a copy).
         bump()
 
 

@@ -2,10 +2,8 @@
 
 What is the same for every visitor of a site in a language (its home page, the public menu,
 the language links' home pages, the footer links) is kept in the layout cache
-(``portal.layout``): a page asks the database only for what is its own (its breadcrumb, its
-translations) and, on the intranet, for the menu of this visitor, which depends on their groups
-(caching it per set of groups would keep as many menus as there are combinations of groups,
-for the cost of one query).
+(``portal.layout``), and so are each page's breadcrumb and translations, and the intranet's
+menu per set of groups (``visibility_key``).
 """
 
 from dataclasses import dataclass
@@ -87,14 +85,14 @@ def breadcrumb_links(request, page) -> list[Link]:
 
 
 def page_translations(request, page) -> dict[str, Page]:
-    """The live versions of a page by language code, itself included, read once per request
-    (the language links and the hreflang alternates both need them)."""
-    memo = request.__dict__.setdefault("_relais_translations", {})
-    if page.pk not in memo:
+    """The live versions of a page by language code, itself included, kept in the layout
+    cache (a publication of any of them draws a new generation): the language links and the
+    hreflang alternates both need them."""
+    def build():
         translations = page.get_translations(inclusive=True).live().select_related("locale")
-        memo[page.pk] = {translated.locale.language_code: translated
-                         for translated in translations}
-    return memo[page.pk]
+        return {translated.locale.language_code: translated for translated in translations}
+
+    return layout.cached(request, f"translations:{page.pk}", build)
 
 
 def page_language(request, page) -> str:

@@ -17,6 +17,8 @@ from django.db import transaction
 from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.models import Site
 
+from portal import layout
+
 # --- Which site ---------------------------------------------------------------------------------
 
 
@@ -46,14 +48,19 @@ def is_intranet_page(page) -> bool:
 # --- Where each site starts ---------------------------------------------------------------------
 
 
+def _site_on(hostname: str) -> Site | None:
+    """The site of this host with its home page, kept in the layout cache (a site saved draws
+    a new generation)."""
+    return layout.cached(None, f"site:{hostname}", lambda: (
+        Site.objects.filter(hostname=hostname).select_related("root_page").first()))
+
+
 def public_site() -> Site | None:
-    return (Site.objects.filter(hostname=settings.PUBLIC_HOSTNAME)
-            .select_related("root_page").first())
+    return _site_on(settings.PUBLIC_HOSTNAME)
 
 
 def intranet_site() -> Site | None:
-    return (Site.objects.filter(hostname=settings.INTRANET_HOSTNAME)
-            .select_related("root_page").first())
+    return _site_on(settings.INTRANET_HOSTNAME)
 
 
 def public_root():

@@ -16,6 +16,7 @@ from wagtail.search import index
 
 from events.models.reference import Region
 from pages.models import BasePage, BodyPage
+from portal import layout
 from portal.intranet import public_pages
 from portal.sites import public_root
 
@@ -25,13 +26,16 @@ RICH_TEXT = ["bold", "italic", "link", "ol", "ul", "h3"]
 def public_edition_ids() -> list[int]:
     """National event pages live, unrestricted and on the public site: only their local
     events are ever listed, exported or fed to calendars."""
-    root = public_root()
-    if root is None:
-        return []
-    return list(
-        public_pages(NationalEventPage.objects.live()).descendant_of(root)
-        .values_list("pk", flat=True)
-    )
+    def build():
+        root = public_root()
+        if root is None:
+            return []
+        return list(public_pages(NationalEventPage.objects.live()).descendant_of(root)
+                    .values_list("pk", flat=True))
+
+    # Kept in the layout cache: every list of local events asks for it, and only a page
+    # published, unpublished, moved or deleted changes it (a new generation).
+    return layout.cached(None, "public-edition-ids", build)
 
 
 class NationalEventPage(RoutablePageMixin, BasePage):
@@ -83,7 +87,7 @@ class NationalEventPage(RoutablePageMixin, BasePage):
     @property
     def edition(self):
         """The page local events belong to: the one in the default language."""
-        if self.locale.language_code == settings.LANGUAGE_CODE:
+        if self.locale_id == layout.default_locale_id():
             return self
         original = NationalEventPage.objects.filter(
             translation_key=self.translation_key, locale__language_code=settings.LANGUAGE_CODE

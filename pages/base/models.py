@@ -12,10 +12,12 @@ from wagtail.search import index
 
 from pages.base.forms import BasePageForm
 from pages.blocks import LinkBlock, body_blocks
+from portal import layout
 from portal.intranet import (
     ReadersPagePermissionTester,
     public_pages,
     user_is_denied_page,
+    visibility_key,
     visible_to,
 )
 
@@ -104,11 +106,21 @@ class BasePage(Page):
             raise PermissionDenied("This page is restricted to other groups.")
         return super().serve_preview(request, mode_name)
 
-    def visible_children(self, user):
-        """Live child pages this visitor may open, in the editors' order, ready for cards."""
-        children = list(visible_to(self.get_children().live(), user).specific())
-        prefetch_card_images(children)
-        return children
+    def visible_children(self, request):
+        """Live child pages this visitor may open, in the editors' order, ready for cards;
+        kept in the layout cache per set of groups (``visibility_key``): a page with children
+        of several types costs one query per type."""
+        if self.pk is None:  # the preview of a page not yet saved
+            return []
+
+        def build():
+            children = list(visible_to(self.get_children().live(), request.user)
+                            .defer_streamfields().specific())
+            prefetch_card_images(children)
+            return children
+
+        return layout.cached(request, f"children:{self.pk}:{visibility_key(request.user)}",
+                             build)
 
 
 class BodyPage(BasePage):
@@ -124,7 +136,7 @@ class BodyPage(BasePage):
         from pages.embeds import prefetch_media
 
         context = super().get_context(request, *args, **kwargs)
-        context["children"] = self.visible_children(request.user)
+        context["children"] = self.visible_children(request)
         prefetch_media(self.body)
         return context
 
@@ -240,7 +252,7 @@ class HomePage(SiteHomeMixin, BodyPage):
         context.update(public_home_context(self, request))
         return context
 
-    def visible_children(self, user):
+    def visible_children(self, request):
         # The home page shows its own sections, not a card per child page (legal pages are
         # in the footer, sections in the menu).
         return []
