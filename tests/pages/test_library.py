@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from pages.library.models import LibraryIndexPage
-from pages.library.reviews import remind_owners
+from pages.library.reviews import documents_to_remind, remind_owner, remind_owners
 from portal.media import collection_is_restricted
 from portal.models import IntranetSettings
 from portal.outbox.models import OutgoingEmail
@@ -168,6 +168,17 @@ def test_owners_are_reminded_once_per_review_date(documents, editor):
     note.review_date = dt.date(2026, 6, 1)
     note.save()
     assert remind_owners(dt.date(2026, 7, 1)) == 1
+
+
+def test_a_document_read_by_two_servers_at_once_is_reminded_once(documents, editor):
+    note = documents["network"]
+    note.owner, note.review_date = editor, dt.date(2026, 1, 1)
+    note.save()
+    # Both servers' cron read the same overdue document before either reminded it.
+    first, second = (list(documents_to_remind(dt.date(2026, 2, 1))) for _server in range(2))
+    assert remind_owner(first[0], dt.date(2026, 2, 1)) is True
+    assert remind_owner(second[0], dt.date(2026, 2, 1)) is False
+    assert OutgoingEmail.objects.about(note).count() == 1
 
 
 def test_overdue_documents_are_marked_in_the_admin(admin_client, documents):
