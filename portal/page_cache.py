@@ -23,6 +23,8 @@ a reverse proxy may keep them too (Wagtail's frontend cache purges it on publish
 configured); every other HTML page says ``private, no-store``.
 """
 
+import hashlib
+
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
@@ -49,8 +51,10 @@ def _may_share(request) -> bool:
 
 def _cache_key(request) -> str:
     query = "&".join(sorted(request.META.get("QUERY_STRING", "").split("&")))
+    # The address hashed: a key of fixed length, whatever the visitor puts in the query string.
+    address = hashlib.sha256(f"{request.path}?{query}".encode()).hexdigest()
     return (f"relais:page:{layout.generation(request)}:{request.get_host().lower()}:"
-            f"{translation.get_language()}:{request.path}?{query}")
+            f"{translation.get_language()}:{address}")
 
 
 def _is_shareable(request, response) -> bool:
