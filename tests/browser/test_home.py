@@ -146,7 +146,11 @@ def test_each_agent_finds_their_directorate_first_on_the_intranet_home(
     expect(main.locator("#agenda")).to_contain_text("Séminaire du réseau")
     main.locator('a[href="/evenements/statistiques/"]').click()
     expect(page.get_by_role("heading", level=1)).to_have_text(re.compile("statisti", re.I))
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     page.go_back()
+    # Back on the home (not still on the statistics) before measuring its width.
+    expect(page).to_have_url(urls["intranet"] + "/")
+    expect(mine).to_be_visible()
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     assert_accessible(page)
     screenshot(page, f"intranet-home-{agent}-{viewport}")
