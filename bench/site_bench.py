@@ -59,6 +59,7 @@ from bench.search_bench import seed as seed_pages_and_events  # noqa: E402
 from bench.urls import CEILING_URL  # noqa: E402
 from events.models import LocalEvent, NationalEventPage  # noqa: E402
 from pages.models import NewsArticlePage, NewsIndexPage, PublicationPage, StandardPage  # noqa: E402
+from portal.database import refresh_statistics  # noqa: E402
 from portal.page_cache import HIT_HEADER  # noqa: E402
 from search import indexing  # noqa: E402
 from tests.helpers.cluster import (  # noqa: E402
@@ -80,6 +81,7 @@ def seed():
         call_command("load_demo", verbosity=0)
     seed_pages_and_events()
     indexing.rebuild()
+    refresh_statistics()
     print(f"seeded in {time.perf_counter() - started:.0f} s")
 
 

@@ -28,6 +28,8 @@ from django.core.files.storage import storages
 from django.db import connection
 from django.db.migrations.recorder import MigrationRecorder
 
+from portal.database import refresh_statistics
+
 ARCHIVE_FORMAT = 1
 MANIFEST = "manifest.json"
 # Archive folder → storage alias.
@@ -201,6 +203,7 @@ def restore(source: Path) -> Summary:
         with archive.extractfile(DUMP_NAMES[engine]) as packed, dump.open("wb") as unpacked:
             shutil.copyfileobj(packed, unpacked)
         load_database(engine, dump)
+        refresh_statistics()  # pg_restore leaves the planner without statistics
         for alias in STORES.values():
             empty_store(storages[alias])
         counts = dict.fromkeys(STORES, 0)

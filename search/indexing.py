@@ -16,12 +16,12 @@ from collections import defaultdict
 from functools import partial
 
 from django.conf import settings
-from django.db import connection as db_connection
 from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 from wagtail.search.backends import get_search_backend
 
+from portal import database
 from search import connection, registry
 from search.index import alias_name, all_aliases, build_index, index_pattern, languages
 from search.models import SearchEntry
@@ -283,9 +283,7 @@ def refresh_statistics():
     (a search then takes 30 times longer)."""
     from wagtail.search.models import IndexEntry
 
-    with db_connection.cursor() as cursor:
-        for model in (IndexEntry, SearchEntry):
-            cursor.execute(f"ANALYZE {db_connection.ops.quote_name(model._meta.db_table)}")
+    database.refresh_statistics([IndexEntry, SearchEntry])
 
 
 def swap_aliases(client, new_indices: dict[str, str]):

@@ -9,6 +9,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from portal.database import refresh_statistics
+
 
 class Command(BaseCommand):
     help = "Load the French and English demonstration content and the demo accounts."
@@ -22,4 +24,5 @@ class Command(BaseCommand):
                 is_ours = Path(app_config.path).parent == settings.BASE_DIR
                 if is_ours and importlib.util.find_spec(module_name):
                     importlib.import_module(module_name).load(self.stdout)
+        refresh_statistics()
         self.stdout.write(self.style.SUCCESS("Demo content ready."))
