@@ -184,7 +184,24 @@ class PressContactMixin(models.Model):
                 raise ValidationError(missing)
 
 
-class PressReleasePage(EmbargoMixin, PressContactMixin, BasePage):  # noqa: DJ008 (Page's)
+class PressMaterialMixin:
+    """What a release and a kit share besides their fields: how they are searched, and their
+    attachments and images, each read once."""
+
+    search_fields = [*BasePage.search_fields, index.SearchField("body"),
+                     index.FilterField("date"), index.FilterField("embargo")]
+
+    @cached_property
+    def attachment_list(self):
+        return list(self.attachments.select_related("document"))
+
+    @cached_property
+    def image_list(self):
+        return list(self.images.select_related("image"))
+
+
+class PressReleasePage(EmbargoMixin, PressContactMixin, PressMaterialMixin,  # noqa: DJ008
+                       BasePage):
     date = models.DateField(_("date"), default=timezone.localdate)
     body = StreamField(body_blocks(), verbose_name=_("text"))
     subjects = ParentalManyToManyField(Beat, verbose_name=_("subjects"), blank=True,
@@ -199,8 +216,6 @@ class PressReleasePage(EmbargoMixin, PressContactMixin, BasePage):  # noqa: DJ00
         InlinePanel("attachments", label=_("Attachments")),
         InlinePanel("images", label=_("Images")),
     ]
-    search_fields = [*BasePage.search_fields, index.SearchField("body"),
-                     index.FilterField("date"), index.FilterField("embargo")]
     parent_page_types = ["press.PressRoomPage"]
     subpage_types = []
     template = "press/press_release_page.html"
@@ -214,17 +229,9 @@ class PressReleasePage(EmbargoMixin, PressContactMixin, BasePage):  # noqa: DJ00
     def kind(self) -> str:
         return "release"
 
-    @cached_property
-    def attachment_list(self):
-        return list(self.attachments.select_related("document"))
-
-    @cached_property
-    def image_list(self):
-        return list(self.images.select_related("image"))
-
 
 class PressKitPage(EmbargoMixin, RoutablePageMixin, PressContactMixin,  # noqa: DJ008
-                   BasePage):
+                   PressMaterialMixin, BasePage):
     """A release with its documents and photos, downloadable as one zip file."""
 
     date = models.DateField(_("date"), default=timezone.localdate)
@@ -244,8 +251,6 @@ class PressKitPage(EmbargoMixin, RoutablePageMixin, PressContactMixin,  # noqa: 
         InlinePanel("attachments", label=_("Documents")),
         InlinePanel("images", label=_("Photos")),
     ]
-    search_fields = [*BasePage.search_fields, index.SearchField("body"),
-                     index.FilterField("date"), index.FilterField("embargo")]
     parent_page_types = ["press.PressRoomPage"]
     subpage_types = []
     template = "press/press_kit_page.html"
@@ -258,14 +263,6 @@ class PressKitPage(EmbargoMixin, RoutablePageMixin, PressContactMixin,  # noqa: 
     @property
     def kind(self) -> str:
         return "kit"
-
-    @cached_property
-    def attachment_list(self):
-        return list(self.attachments.select_related("document"))
-
-    @cached_property
-    def image_list(self):
-        return list(self.images.select_related("image"))
 
     def visible_release(self):
         if self.release_id is None:

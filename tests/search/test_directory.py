@@ -119,3 +119,14 @@ def test_a_directorate_renamed_follows_in_its_people(staff_directory, directorat
         bretagne.save()
     assert row(staff_directory["gwen"], "person").directorate == "DRAC Armorique"
     assert row(staff_directory["archives"], "service").directorate == "DRAC Armorique"
+
+
+def test_a_service_deleted_leaves_its_members_entries(staff_directory, staff_normandie,
+                                                      django_capture_on_commit_callbacks):
+    gwen, archives = staff_directory["gwen"], staff_directory["archives"]
+    with django_capture_on_commit_callbacks(execute=True):
+        archives.delete()
+    # Its members were read again after the deletion: found, without the service's name.
+    assert row(gwen, "person").summary == "Archiviste principale · DRAC Bretagne"
+    assert keys(staff_normandie, "bureau archives") == set()
+    assert f"person:{gwen.pk}" in keys(staff_normandie, "Le Bihan")
