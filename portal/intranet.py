@@ -17,7 +17,12 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import ngettext
-from wagtail.models import BaseViewRestriction, PagePermissionTester, PageViewRestriction
+from wagtail.models import (
+    BaseViewRestriction,
+    Page,
+    PagePermissionTester,
+    PageViewRestriction,
+)
 
 from portal import layout
 from portal.sites import is_intranet_request
@@ -174,6 +179,26 @@ def is_public_page(page) -> bool:
     """No restriction on this page nor above it (``public_pages`` for one loaded page), from
     the cached restrictions."""
     return not any(page.path.startswith(restriction.path) for restriction in all_restrictions())
+
+
+def _alias_paths(request=None) -> frozenset[str]:
+    """The paths of the alias pages (kept in the layout cache): they take the restrictions of
+    the page they copy, which only Wagtail's own reading resolves."""
+    return layout.cached(request, "alias-paths", lambda: frozenset(
+        Page.objects.filter(alias_of__isnull=False).values_list("path", flat=True)))
+
+
+def may_be_restricted(page) -> bool:
+    """False when the cached restrictions show none on this page or above it and neither it
+    nor an ancestor is an alias: then no restriction applies and Wagtail need not read them
+    (``BasePage.get_view_restrictions``)."""
+    if page.pk is None or page.alias_of_id is not None:
+        return True
+    if any(page.path.startswith(restriction.path) for restriction in all_restrictions()):
+        return True
+    aliases = _alias_paths()
+    return bool(aliases) and any(page.path[:end] in aliases
+                                 for end in range(Page.steplen, len(page.path) + 1, Page.steplen))
 
 
 def restricted_to_groups_of(user, pages) -> set[int]:

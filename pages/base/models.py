@@ -7,7 +7,7 @@ from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model_string
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.search import index
 
 from pages.base.forms import BasePageForm
@@ -15,6 +15,7 @@ from pages.blocks import LinkBlock, body_blocks
 from portal import layout
 from portal.intranet import (
     ReadersPagePermissionTester,
+    may_be_restricted,
     public_pages,
     user_is_denied_page,
     visibility_key,
@@ -105,6 +106,13 @@ class BasePage(Page):
         if user_is_denied_page(request.user, self):
             raise PermissionDenied("This page is restricted to other groups.")
         return super().serve_preview(request, mode_name)
+
+    def get_view_restrictions(self):
+        """Wagtail's serve hook asks this of every page it serves: on the public site most
+        pages have none, which the cached restrictions tell without a query."""
+        if may_be_restricted(self):
+            return super().get_view_restrictions()
+        return PageViewRestriction.objects.none()
 
     def visible_children(self, request):
         """Live child pages this visitor may open, in the editors' order, ready for cards;

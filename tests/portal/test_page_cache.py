@@ -182,9 +182,23 @@ def test_layout_costs_no_query_once_kept(public_home, section, settings):
     assert response.status_code == 200 and CACHE not in response
     tables = " ".join(query["sql"] for query in captured.captured_queries)
     for table in ("portal_siteidentity", "portal_socialaccounts", "portal_footerlinks",
-                  "wagtailcore_pageviewrestriction_groups", "wagtailcore_locale\" ORDER BY"):
+                  "wagtailcore_pageviewrestriction", "wagtailcore_locale\" ORDER BY"):
         assert table not in tables
-    assert len(captured) <= 9  # Wagtail's routing and serve checks, the page and its own lists
+    assert len(captured) <= 7  # Wagtail's routing, the page and its own lists
+
+
+def test_restrictions_read_from_the_cache_still_refuse_and_follow_aliases(public_home,
+                                                                          section):
+    """Wagtail's serve check asks a page for its restrictions: unrestricted public pages answer
+    from the cache, restricted ones and aliases of restricted ones still from the database."""
+    private = add_page(public_home, "Réservé", "reserve")
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
+    alias = private.create_alias(parent=section, update_slug="copie-du-reserve")
+    assert anonymous().get(section.url).status_code == 200
+    assert anonymous().get(private.url).status_code == 302  # to the login page
+    assert anonymous().get(alias.url).status_code == 302  # the alias takes its restriction
+    under_alias = add_page(alias, "Sous la copie", "sous-la-copie")
+    assert anonymous().get(under_alias.url).status_code == 302
 
 
 def test_a_scheduled_page_going_live_drops_the_cached_pages(public_home, section):
