@@ -2,8 +2,11 @@
 
 import os
 import shutil
+import threading
+import time
 
 import pytest
+from django.core.signals import request_finished, request_started
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls our fixtures make
 # from it are still plain synchronous calls.
@@ -51,13 +54,43 @@ def person_user_agent(browser):
             f"Chrome/{browser.version} Safari/537.36")
 
 
-def wait_for_requests_in_progress(live_server):
+class RequestsInProgress:
+    """How many requests the live server is handling: Django's ``request_started`` and
+    ``request_finished`` (sent once the response is closed, streamed files included). The
+    server's handler threads are daemon threads that socketserver does not keep, so they
+    cannot be joined."""
+
+    def __init__(self):
+        self.count = 0
+        self.lock = threading.Lock()
+        request_started.connect(self.started, weak=False, dispatch_uid="relais-tests-started")
+        request_finished.connect(self.finished, weak=False,
+                                 dispatch_uid="relais-tests-finished")
+
+    # The live server answers in threads of its own; the test client, in the test's thread,
+    # is not counted (a streamed response it never reads is never closed).
+    def started(self, **kwargs):
+        if threading.current_thread() is not threading.main_thread():
+            with self.lock:
+                self.count += 1
+
+    def finished(self, **kwargs):
+        if threading.current_thread() is not threading.main_thread():
+            with self.lock:
+                self.count -= 1
+
+
+REQUESTS = RequestsInProgress()
+
+
+def wait_for_requests_in_progress(timeout=10.0):
     """Let the live server finish the requests it has already received. On SQLite the server
     thread shares the test's connection: a request still running (the admin's editing-session
-    ping, say) while the test's data is flushed writes rows pointing at deleted ones, and the
-    flush fails on its foreign keys."""
-    for thread in list(getattr(live_server.thread.httpd, "_threads", None) or []):
-        thread.join(timeout=10)
+    ping, a file still streaming) while the test's data is flushed writes rows pointing at
+    deleted ones, and the flush fails on its foreign keys."""
+    deadline = time.monotonic() + timeout
+    while REQUESTS.count > 0 and time.monotonic() < deadline:
+        time.sleep(0.02)
 
 
 def stop_all_requests(context):
@@ -91,7 +124,7 @@ def new_page(browser, live_server):
     for context in contexts:
         stop_all_requests(context)
         context.close()
-    wait_for_requests_in_progress(live_server)
+    wait_for_requests_in_progress()
     assert not csp_violations, f"The browser blocked content: {csp_violations}"
 
 

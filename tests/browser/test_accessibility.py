@@ -259,7 +259,7 @@ def content(browser, django_db_blocker, tmp_path_factory):
         for context in contexts.values():
             stop_all_requests(context)
             context.close()
-        wait_for_requests_in_progress(server)
+        wait_for_requests_in_progress()
         server._live_server_modified_settings.disable()
         server.stop()
         with django_db_blocker.unblock():
@@ -282,7 +282,7 @@ def leave(page, content):
     transaction, which the server shares on SQLite)."""
     page.goto("about:blank")
     page.close()
-    wait_for_requests_in_progress(content["server"])
+    wait_for_requests_in_progress()
 
 
 @pytest.fixture
