@@ -14,15 +14,17 @@ visitor sees draws a new token, which drops all of it at once:
 - a snippet or other model that pages show: apps name them through the Wagtail hook
   ``PAGE_CONTENT_MODELS_HOOK`` (a function returning the models), so that portal imports none.
 
-A lost token (evicted, Redis flushed) is as good as a new one. Entries also expire after
-``settings.LAYOUT_CACHE_SECONDS``, which bounds what a server may show from its own memory
-while Redis is down (``portal.cache``: each server then has its own token).
+A lost token (evicted, Redis flushed) is as good as a new one. All of it lives in the cache
+alias ``settings.LAYOUT_CACHE``, which keeps nothing while Redis is down (``portal.cache``'s
+"miss" fallback): a server's own copy would not know of a publication made through another
+server, so each page is then made afresh. Entries also expire after
+``settings.LAYOUT_CACHE_SECONDS``.
 """
 
 import uuid
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from wagtail import hooks
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
@@ -36,10 +38,16 @@ PAGE_CONTENT_MODELS_HOOK = "relais_page_content_models"
 _REQUEST_ATTRIBUTE = "_relais_generation"
 
 
+def store():
+    """The cache the layout and the anonymous page cache live in."""
+    return caches[settings.LAYOUT_CACHE]
+
+
 def generation(request=None) -> str:
     """The current token; read once per request when one is given."""
     if request is not None and hasattr(request, _REQUEST_ATTRIBUTE):
         return getattr(request, _REQUEST_ATTRIBUTE)
+    cache = store()
     token = cache.get(GENERATION_KEY)
     if token is None:
         token = uuid.uuid4().hex
@@ -52,7 +60,7 @@ def generation(request=None) -> str:
 
 def bump(**_signal_arguments):
     """Drop everything kept for the layout and the pages (a signal receiver)."""
-    cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+    store().set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
 
 
 def cached(request, name: str, build):
@@ -62,10 +70,10 @@ def cached(request, name: str, build):
     if name in memo:
         return memo[name]
     key = f"relais:layout:{generation(request)}:{name}"
-    value = cache.get(key)
+    value = store().get(key)
     if value is None:
         value = build()
-        cache.set(key, value, timeout=settings.LAYOUT_CACHE_SECONDS)
+        store().set(key, value, timeout=settings.LAYOUT_CACHE_SECONDS)
     memo[name] = value
     return value
 

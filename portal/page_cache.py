@@ -1,7 +1,8 @@
 """The anonymous page cache of the public site, and the ``Cache-Control`` of every page.
 
-A page an anonymous visitor gets on the public host is kept in the cache (Redis in production,
-local memory in the embedded default) and served from it, without a query, to the next
+A page an anonymous visitor gets on the public host is kept in the layout's cache
+(``portal.layout.store``: Redis in production, nothing while Redis is down, local memory in
+the embedded default) and served from it, without a query, to the next
 anonymous visitor asking the same host, language, path and query string. Every entry is keyed
 by the layout's generation (``portal.layout``): publishing, unpublishing, moving or deleting a
 page, a scheduled page going live, changing a page's privacy, a setting or a snippet pages show
@@ -27,7 +28,6 @@ import hashlib
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
-from django.core.cache import cache
 from django.utils import translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
@@ -84,7 +84,7 @@ class AnonymousPageCacheMiddleware:
         share = _may_share(request)
         store = share and settings.PAGE_CACHE_SECONDS > 0
         if store:
-            response = cache.get(_cache_key(request))
+            response = layout.store().get(_cache_key(request))
             if response is not None:
                 response[HIT_HEADER] = "hit"
                 return response
@@ -94,7 +94,8 @@ class AnonymousPageCacheMiddleware:
             patch_vary_headers(response, ["Cookie"])
             if store:  # template responses are rendered by now
                 response[HIT_HEADER] = "miss"
-                cache.set(_cache_key(request), response, timeout=settings.PAGE_CACHE_SECONDS)
+                layout.store().set(_cache_key(request), response,
+                                   timeout=settings.PAGE_CACHE_SECONDS)
         elif (response.get("Content-Type", "").startswith("text/html")
               and not response.has_header("Cache-Control")):
             patch_cache_control(response, private=True, no_store=True)

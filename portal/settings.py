@@ -190,16 +190,24 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 
+# The cache alias of the layout and the anonymous page cache (portal/layout.py).
+LAYOUT_CACHE = "layout"
+
+
 def redis_caches(url: str, key_prefix: str = "relais") -> dict:
     """Redis in front of everything, failing open when it is down (see portal/cache.py): the
     default cache falls back to each server's memory (rate limits), the session cache to the
-    database (cached_db sessions), whose entries live at most 5 minutes in Redis."""
+    database (cached_db sessions), whose entries live at most 5 minutes in Redis, the layout
+    and page cache to nothing (each page made afresh)."""
     options = {"socket_connect_timeout": 1, "socket_timeout": 1}
     backend = {"BACKEND": "portal.cache.FailOpenRedisCache", "LOCATION": url,
                "KEY_PREFIX": key_prefix}
     return {
         "default": {**backend, "OPTIONS": {**options, "FALLBACK": "memory"}},
         "sessions": {**backend, "OPTIONS": {**options, "FALLBACK": "miss", "MAX_TIMEOUT": 300}},
+        # The layout and the anonymous page cache: a server's own copy would miss the other
+        # servers' publications, so while Redis is down every page is made afresh.
+        LAYOUT_CACHE: {**backend, "OPTIONS": {**options, "FALLBACK": "miss"}},
     }
 
 
@@ -210,7 +218,9 @@ if REDIS_URL:
     SESSION_CACHE_ALIAS = "sessions"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-                          "OPTIONS": {"MAX_ENTRIES": 2000}}}
+                          "OPTIONS": {"MAX_ENTRIES": 2000}},
+              LAYOUT_CACHE: {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                             "LOCATION": "relais-layout", "OPTIONS": {"MAX_ENTRIES": 2000}}}
 
 # The layout kept in the cache (portal/layout.py) and the anonymous page cache of the public
 # site (portal/page_cache.py), both dropped whenever an editor publishes or changes a setting.

@@ -12,6 +12,7 @@ from hypothesis import settings as hypothesis_settings
 from pages.base.sites import ensure_sites
 from portal.models import Directorate
 from tests.helpers.accounts import activate_totp, create_user
+from tests.helpers.caches import clear_caches
 from tests.helpers.mailserver import MailServer, use_smtp_server
 
 # Property-based tests (tests/security/test_fuzzing.py): a modest, repeatable number of
@@ -38,12 +39,11 @@ def pytest_collection_modifyitems(config, items):
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    # allauth's rate limits and TOTP replay protection live in the cache.
-    from django.core.cache import cache
-
-    cache.clear()
+    # allauth's rate limits and TOTP replay protection live in the cache, the layout and the
+    # anonymous page cache in a cache of their own.
+    clear_caches()
     yield
-    cache.clear()
+    clear_caches()
 
 
 @pytest.fixture(autouse=True)

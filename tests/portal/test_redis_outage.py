@@ -98,9 +98,19 @@ def test_pages_render_and_the_outage_is_logged_once(caplog, redis_down, browser,
         assert response.status_code == 200
         assert public_home.title in response.content.decode()
     logs = outage_logs(caplog)
-    # One line per cache (the default one, then sessions), not one per call.
-    assert len(logs) <= 2 and logs, logs
+    # One line per cache (the default one, the layout's, sessions), not one per call.
+    assert len(logs) <= 3 and logs, logs
     assert "unreachable" in logs[0] and "answering from" in logs[0]
+
+
+def test_no_page_is_kept_in_a_servers_own_memory_while_redis_is_down(redis_down, browser,
+                                                                     public_home):
+    """Another server's publication would not reach that copy: each page is made afresh, and
+    a publication shows at once."""
+    assert [browser.get("/")["X-Relais-Cache"] for _ in range(2)] == ["miss", "miss"]
+    public_home.title = "Bienvenue, nouvelle édition"
+    public_home.save_revision().publish()
+    assert "Bienvenue, nouvelle édition" in browser.get("/").content.decode()
 
 
 def test_sign_in_and_out_work_with_sessions_in_the_database(redis_down, browser, partner, sites):
@@ -217,7 +227,7 @@ def test_a_sign_out_during_the_outage_sticks_once_redis_is_back(settings, own_re
     assert any("answers again" in message for message in outage_logs(caplog))
 
 
-@pytest.mark.parametrize("alias", ["default", "sessions"])
+@pytest.mark.parametrize("alias", ["default", "sessions", "layout"])
 def test_every_cache_operation_answers_when_redis_is_down(redis_down, alias):
     cache = caches[alias]
     remembers = alias == "default"  # the default cache falls back to local memory

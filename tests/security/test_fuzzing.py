@@ -13,7 +13,6 @@ from contextlib import contextmanager
 from urllib.parse import urlencode
 
 import pytest
-from django.core.cache import cache
 from django.db import transaction
 from django.test import Client
 from django.utils import timezone
@@ -26,6 +25,7 @@ from pages.models import PublicationIndexPage, PublicationPage
 from pages.publications.models import PaperCopyRequest
 from portal.filters import LISTS
 from portal.models import User
+from tests.helpers.caches import clear_caches
 from tests.helpers.lists import LIST_URLS, fill_lists
 from tests.helpers.sites import INTRANET_HOST, PUBLIC_HOST
 
@@ -50,7 +50,7 @@ def single_line(value: str) -> str:
 
 @contextmanager
 def rolled_back():
-    cache.clear()
+    clear_caches()
     with transaction.atomic():
         yield
         transaction.set_rollback(True)
@@ -260,7 +260,7 @@ def test_list_parameters(list_clients, name, host, url):
 
     @given(query=queries)
     def check(query):
-        cache.clear()
+        clear_caches()
         response = list_clients[host].get(f"{url}?{urlencode(query, doseq=True)}")
         assert_answered(response, 200, 400)
 
