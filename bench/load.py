@@ -39,9 +39,11 @@ from django.test import override_settings  # noqa: E402
 from wagtail.models import Site  # noqa: E402
 
 from pages.models import ContactPage, ContactTopic, NewsArticlePage, Question  # noqa: E402
+from portal.intranet import public_pages  # noqa: E402
 from portal.outbox.models import EmailStatus, OutgoingEmail  # noqa: E402
 from portal.outbox.sending import send_again  # noqa: E402
 from portal.settings import redis_caches  # noqa: E402
+from portal.sites import public_root  # noqa: E402
 from tests.helpers.cluster import (  # noqa: E402
     app_environment,
     free_port,
@@ -168,7 +170,9 @@ def main():
     print(f"machine: {harness.machine()}; load generator: {harness.generator()}")
     seed()
     urls = [url for name, url in pages() if name not in {"ceiling (bare view)", "search"}]
-    article = NewsArticlePage.objects.live().order_by("-first_published_at").first()
+    # A public article: the load is on the public site.
+    article = (public_pages(NewsArticlePage.objects.live()).descendant_of(public_root())
+               .order_by("-first_published_at").first())
     connection.close()
     env = app_environment(os.environ["DATABASE_URL"], MEDIA_ROOT=os.environ["MEDIA_ROOT"],
                           PRIVATE_MEDIA_ROOT=os.environ["PRIVATE_MEDIA_ROOT"])
