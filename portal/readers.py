@@ -18,8 +18,15 @@ from portal.sites import is_intranet_page
 class Readers:
     open_label: str  # what the status says while the page has no restriction of its own
     open_help: str
-    restricted_label: str  # … and once restricted to groups ("" keeps Wagtail's "Private")
+    restricted_label: str  # … and once restricted
     restricted_help: str
+    open_icon: str = "view"  # an intranet page shows a group instead of an eye
+
+
+def wagtails_wording() -> Readers:
+    """Wagtail's own words (and their translations in Wagtail's catalogue): a public page."""
+    return Readers(open_label=_("Visible to all"), open_help=_("Once live anyone can view"),
+                   restricted_label=_("Private"), restricted_help=_("Not visible to the public"))
 
 
 def group_names(groups) -> list[str]:
@@ -30,25 +37,24 @@ def group_names(groups) -> list[str]:
     return sorted(directorates.get(group.pk, group.name) for group in groups)
 
 
-def page_readers(page) -> Readers | None:
-    """The intranet's readers of this page, or None for a page of the public site."""
+def page_readers(page) -> Readers:
+    """Who reads this page: the intranet's readers for an intranet page, Wagtail's wording for
+    a page of the public site (or one not saved yet)."""
     if not page.pk or not is_intranet_page(page):
-        return None
+        return wagtails_wording()
     restrictions = PageViewRestriction.objects.filter(
         page__in=page.get_ancestors(inclusive=True),
         restriction_type=BaseViewRestriction.GROUPS,
     ).prefetch_related("groups")
     names = group_names({group for restriction in restrictions
                          for group in restriction.groups.all()})
-    restricted_label = restricted_help = ""
+    readers = wagtails_wording()  # "Private" while no directorate is named
+    readers.open_label = _("Intranet — staff")
+    readers.open_help = _("Once live, every member of staff signed in to the intranet can view it")
+    readers.open_icon = "group"
     if names:
         listed = ", ".join(names)
-        restricted_label = _("Intranet — staff of %(names)s") % {"names": listed}
-        restricted_help = _("Once live, only the staff of %(names)s can view it") % {
+        readers.restricted_label = _("Intranet — staff of %(names)s") % {"names": listed}
+        readers.restricted_help = _("Once live, only the staff of %(names)s can view it") % {
             "names": listed}
-    return Readers(
-        open_label=_("Intranet — staff"),
-        open_help=_("Once live, every member of staff signed in to the intranet can view it"),
-        restricted_label=restricted_label,
-        restricted_help=restricted_help,
-    )
+    return readers

@@ -7,5 +7,5 @@ register = template.Library()
 
 @register.simple_tag
 def page_readers(page):
-    """Who reads this page, when it is an intranet page (see portal.readers)."""
+    """Who reads this page, in words (see portal.readers)."""
     return readers_of(page)

@@ -120,3 +120,11 @@ def test_the_document_chooser_of_a_public_page_offers_public_collections_only(ed
     assert "Note interne" not in html
     offered = editor.get("/admin/documents/chooser/", HTTP_REFERER=referer(pages["network"]))
     assert "Note interne" in offered.content.decode()
+
+
+def test_a_public_pages_header_keeps_wagtails_words(editor, pages):
+    html = editor.get(f"/admin/pages/{pages['public'].pk}/edit/").content.decode()
+    assert f'data-w-tooltip-content-value="{french("Visible to all")}"' in html
+    assert f'data-w-tooltip-content-value="{french("Private")}"' in html
+    aria = french("%(label)s. Visit the live page", label=french("Visible to all"))
+    assert f'aria-label="{aria}"' in html
