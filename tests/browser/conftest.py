@@ -1,12 +1,25 @@
 """Playwright driving Debian's chromium (never a downloaded browser) against a live server."""
 
+import datetime as dt
 import os
 import shutil
 import threading
 import time
+from types import SimpleNamespace
 
 import pytest
 from django.core.signals import request_finished, request_started
+from wagtail.models import Locale
+
+from events.models import EventStatus, Region
+from events.officers import OFFICER_GROUP
+from events.seeding import ensure_national_event, ensure_regional_pages
+from pages.contact.models import Question
+from pages.models import NewsArticlePage, NewsIndexPage
+from portal.models import Directorate
+from portal.roles import EDITORS, MODERATORS
+from tests.helpers.accounts import activate_totp
+from tests.helpers.events import make_event
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls our fixtures make
 # from it are still plain synchronous calls.
@@ -137,3 +150,32 @@ def page(new_page):
 def urls(live_server):
     port = live_server.url.rsplit(":", 1)[1]
     return {"public": f"http://localhost:{port}", "intranet": f"http://intranet.localhost:{port}"}
+
+
+@pytest.fixture
+def waiting_work(sites, make_user):
+    """A DRAC Bretagne moderator (TOTP set up, ``secret``) whose dashboard lists one of each
+    thing that waits: a news article an editor submitted (``article``, not live yet), a local
+    event to moderate, a question from the public."""
+    bretagne = Directorate.objects.create(name="DRAC de Bretagne", short_name="DRAC Bretagne",
+                                          region_name="Bretagne")
+    moderator = make_user("moderateur@example.org", MODERATORS, OFFICER_GROUP,
+                          bretagne.staff_group, first_name="Yann")
+    editor = make_user("editrice@example.org", EDITORS)
+    home = sites[0].root_page
+    news = NewsIndexPage(title="Actualités", slug="actualites")
+    home.add_child(instance=news)
+    news.save_revision().publish()
+    article = NewsArticlePage(title="Restauration du vitrail", slug="vitrail", live=False)
+    news.add_child(instance=article)
+    article.save_revision(user=editor)
+    article.get_workflow().start(article, editor)
+    edition = ensure_national_event(home.specific, 2026)
+    ensure_regional_pages(edition, Region.objects.filter(slug="bretagne"))
+    make_event(edition, make_user("organisatrice@example.org"), title="Visite de la chapelle",
+               status=EventStatus.SUBMITTED,
+               submitted_at=dt.datetime.now(dt.UTC) - dt.timedelta(days=2))
+    Question(name="Anne", email="anne@example.org", subject="Fouilles à Rennes",
+             message="…", locale=Locale.get_default()).save()
+    return SimpleNamespace(moderator=moderator, secret=activate_totp(moderator),
+                           article=article)

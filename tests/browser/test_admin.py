@@ -1,23 +1,16 @@
 """The editors' admin, in French, as a person uses it: an editor translates a news article
 side by side; a moderator's dashboard lists what waits for them."""
 
-import datetime as dt
 import re
 
 import pytest
 from playwright.sync_api import expect
 from wagtail.models import Locale
 
-from events.models import EventStatus, Region
-from events.officers import OFFICER_GROUP
-from events.seeding import ensure_national_event, ensure_regional_pages
-from pages.contact.models import Question
 from pages.models import NewsArticlePage, NewsIndexPage
-from portal.models import Directorate
-from portal.roles import EDITORS, MODERATORS
+from portal.roles import EDITORS
 from tests.browser.test_workflow import sign_in_with_code
 from tests.helpers.accounts import activate_totp
-from tests.helpers.events import make_event
 
 pytestmark = [pytest.mark.browser,
               pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -57,28 +50,10 @@ def test_an_editor_translates_a_news_article_side_by_side(new_page, urls, sites,
     assert article.get_translation(english).title == "Restauration du vitrail"
 
 
-def test_the_moderators_dashboard_lists_what_waits(new_page, urls, sites, make_user):
-    bretagne = Directorate.objects.create(name="DRAC de Bretagne", short_name="DRAC Bretagne",
-                                          region_name="Bretagne")
-    moderator = make_user("moderateur@example.org", MODERATORS, OFFICER_GROUP,
-                          bretagne.staff_group, first_name="Yann")
-    editor = make_user("editrice@example.org", EDITORS)
-    secret = activate_totp(moderator)
-    home = sites[0].root_page
-    article = news_article(home)
-    article.save_revision(user=editor)
-    article.get_workflow().start(article, editor)
-    edition = ensure_national_event(home.specific, 2026)
-    ensure_regional_pages(edition, Region.objects.filter(slug="bretagne"))
-    organiser = make_user("organisatrice@example.org")
-    make_event(edition, organiser, title="Visite de la chapelle",
-               status=EventStatus.SUBMITTED,
-               submitted_at=dt.datetime.now(dt.UTC) - dt.timedelta(days=2))
-    Question(name="Anne", email="anne@example.org", subject="Fouilles à Rennes",
-             message="…", locale=Locale.get_default()).save()
-
+def test_the_moderators_dashboard_lists_what_waits(new_page, urls, waiting_work):
     page = new_page()
-    sign_in_with_code(page, f"{urls['public']}/admin/", moderator, secret)
+    sign_in_with_code(page, f"{urls['public']}/admin/", waiting_work.moderator,
+                      waiting_work.secret)
     expect(page.locator("#awaiting-review-section")).to_contain_text("Restauration du vitrail")
     events = page.locator("#events_to_moderate-section")
     expect(events).to_contain_text("Visite de la chapelle (Bretagne)")

@@ -3,25 +3,18 @@ are refused the others: the editor writes and submits a news article and reads t
 settings without being able to change them; the moderator finds what waits on the dashboard,
 approves a page from it, and edits the footer links."""
 
-import datetime as dt
 import re
 
 import pytest
 from django.utils import translation
 from django.utils.translation import gettext
 from playwright.sync_api import expect
-from wagtail.models import Locale
 
-from events.models import EventStatus, Region
-from events.officers import OFFICER_GROUP
-from events.seeding import ensure_national_event, ensure_regional_pages
-from pages.contact.models import Question
 from pages.models import NewsArticlePage, NewsIndexPage
-from portal.models import Directorate, FooterLinks
-from portal.roles import EDITORS, MODERATORS
+from portal.models import FooterLinks
+from portal.roles import EDITORS
 from tests.browser.test_workflow import sign_in_with_code
 from tests.helpers.accounts import activate_totp
-from tests.helpers.events import make_event
 
 pytestmark = [pytest.mark.browser,
               pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -80,28 +73,10 @@ def test_an_editor_submits_a_news_article_and_only_reads_the_settings(new_page, 
 
 
 def test_a_moderator_approves_from_the_dashboard_and_edits_the_footer_links(
-        new_page, urls, sites, make_user):
-    bretagne = Directorate.objects.create(name="DRAC de Bretagne", short_name="DRAC Bretagne",
-                                          region_name="Bretagne")
-    moderator = make_user("moderateur@example.org", MODERATORS, OFFICER_GROUP,
-                          bretagne.staff_group, first_name="Yann")
-    editor = make_user("editrice@example.org", EDITORS)
-    secret = activate_totp(moderator)
-    home = sites[0].root_page
-    article = NewsArticlePage(title="Restauration du vitrail", slug="vitrail", live=False)
-    news_index(home).add_child(instance=article)
-    article.save_revision(user=editor)
-    article.get_workflow().start(article, editor)
-    edition = ensure_national_event(home.specific, 2026)
-    ensure_regional_pages(edition, Region.objects.filter(slug="bretagne"))
-    make_event(edition, make_user("organisatrice@example.org"), title="Visite de la chapelle",
-               status=EventStatus.SUBMITTED,
-               submitted_at=dt.datetime.now(dt.UTC) - dt.timedelta(days=2))
-    Question(name="Anne", email="anne@example.org", subject="Fouilles à Rennes",
-             message="…", locale=Locale.get_default()).save()
-
+        new_page, urls, sites, waiting_work):
     page = new_page()
-    sign_in_with_code(page, f"{urls['public']}/admin/", moderator, secret)
+    sign_in_with_code(page, f"{urls['public']}/admin/", waiting_work.moderator,
+                      waiting_work.secret)
     waiting = page.locator("#awaiting-review-section")
     expect(waiting).to_contain_text("Restauration du vitrail")
     expect(page.locator("#events_to_moderate-section")).to_contain_text(
@@ -112,8 +87,8 @@ def test_a_moderator_approves_from_the_dashboard_and_edits_the_footer_links(
     waiting.get_by_role("button", name="Approuver", exact=True).click()
     expect(page.get_by_role("status")).to_contain_text(
         french("Page “%(title)s” approved and published.", title="Restauration du vitrail"))
-    article.refresh_from_db()
-    assert article.live
+    waiting_work.article.refresh_from_db()
+    assert waiting_work.article.live
 
     open_setting(page, "Liens du pied de page")
     address = page.get_by_role("textbox", name=re.compile("plan du site", re.IGNORECASE))
