@@ -87,7 +87,10 @@ def breadcrumb_links(request, page) -> list[Link]:
 def page_translations(request, page) -> dict[str, Page]:
     """The live versions of a page by language code, itself included, kept in the layout
     cache (a publication of any of them draws a new generation): the language links and the
-    hreflang alternates both need them."""
+    hreflang alternates both need them. A page not saved yet (a preview) has none."""
+    if page.pk is None:
+        return {}
+
     def build():
         translations = page.get_translations(inclusive=True).live().select_related("locale")
         return {translated.locale.language_code: translated for translated in translations}
