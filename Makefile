@@ -4,6 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 ADDRESS ?= 127.0.0.1:8000
+PORT := $(lastword $(subst :, ,$(ADDRESS)))
 PYTEST_WORKERS ?= auto
 
 .PHONY: run install migrate demo serve test lint check-migrations messages clean bench load
@@ -24,7 +25,7 @@ demo: migrate
 	$(BIN)/python manage.py load_demo
 
 serve: install
-	@echo "Public website: http://localhost:8000/   Intranet: http://intranet.localhost:8000/"
+	@echo "Public website: http://localhost:$(PORT)/   Intranet: http://intranet.localhost:$(PORT)/"
 	$(BIN)/python manage.py runserver $(ADDRESS)
 
 run: demo serve
